@@ -1,0 +1,160 @@
+using System.Text;
+using Herald.Events;
+using nietras.SeparatedValues;
+
+namespace Herald.Parse;
+
+/// <summary>Parses Shadowserver CSV reports as the published schema describes them.</summary>
+/// <remarks>
+/// Columns are found by header name (Shadowserver does not fix their order). Required fields
+/// that are missing or invalid reject the row; optional values that do not fit their field are
+/// kept in <c>extra</c> under the column name, as are columns the schema does not know.
+/// </remarks>
+public sealed class ShadowserverParser(ShadowserverSchema schema) : IReportParser
+{
+    public const string Provider = "Shadowserver";
+
+    public IEnumerable<ParsedRow> Parse(Stream content, ParseContext context, CancellationToken cancellationToken)
+    {
+        var mapping = context.ReportType is { } type ? schema.Find(type) : schema.FindByFileName(context.FileName);
+        if (mapping is null)
+        {
+            var why = context.ReportType is { } given
+                ? $"unknown Shadowserver report type '{given}'"
+                : $"the report type cannot be told from the file name '{Path.GetFileName(context.FileName)}'; give it with --type";
+            yield return new ParsedRow(1, null, new Rejection(1, "", why + $" (schema {schema.Created ?? "of unknown date"})"));
+            yield break;
+        }
+
+        // Invalid UTF-8 becomes U+FFFD rather than an exception: the raw bytes stay in the report.
+        using var text = new StreamReader(content, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        SepReader reader;
+        string? openError = null;
+        try
+        {
+            reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true, HasHeader = true }).From(text);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or ArgumentException or NotSupportedException)
+        {
+            reader = null!;
+            openError = ex.Message;
+        }
+        if (openError is not null)
+        {
+            yield return new ParsedRow(1, null, new Rejection(1, "", $"the header cannot be read: {openError}"));
+            yield break;
+        }
+
+        using (reader)
+        {
+            var plan = RowPlan.Create(mapping, reader.Header.ColNames, out var headerProblem);
+            if (plan is null)
+            {
+                yield return new ParsedRow(1, null, new Rejection(1, Truncate(string.Join(',', reader.Header.ColNames)), headerProblem!));
+                yield break;
+            }
+            foreach (var row in reader)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var line = row.LineNumberFrom;
+                var raw = row.Span.ToString();
+                if (row.ColCount != plan.ColumnCount)
+                {
+                    yield return new ParsedRow(line, null, new Rejection(line, raw,
+                        $"the row has {row.ColCount} columns where the header has {plan.ColumnCount}"));
+                    continue;
+                }
+                var values = new string[row.ColCount];
+                for (var i = 0; i < values.Length; i++) values[i] = row[i].ToString();
+                yield return plan.Apply(values, raw, line, context.ReceivedAt);
+            }
+        }
+    }
+
+    private static string Truncate(string s) => s.Length <= 4096 ? s : s[..4096];
+
+    /// <summary>A report type's mapping resolved against one header, so each row is plain index work.</summary>
+    private sealed class RowPlan
+    {
+        private readonly ReportMapping _mapping;
+        private readonly string[] _columns;
+        private readonly Dictionary<string, int> _index;
+        private readonly (FieldMapping Field, int Column)[] _required;
+        private readonly (FieldMapping Field, int Column)[] _optional;
+
+        private RowPlan(ReportMapping mapping, string[] columns, Dictionary<string, int> index,
+            (FieldMapping, int)[] required, (FieldMapping, int)[] optional)
+        {
+            _mapping = mapping;
+            _columns = columns;
+            _index = index;
+            _required = required;
+            _optional = optional;
+        }
+
+        public int ColumnCount => _columns.Length;
+
+        public static RowPlan? Create(ReportMapping mapping, IReadOnlyList<string> header, out string? problem)
+        {
+            var columns = header.Select(h => h.Trim()).ToArray();
+            var index = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < columns.Length; i++) index.TryAdd(columns[i], i);
+            var missing = mapping.Required.Where(f => !index.ContainsKey(f.Column)).Select(f => f.Column).Distinct().ToList();
+            if (missing.Count > 0)
+            {
+                problem = $"the header of this {mapping.Name} report lacks the required column(s) {string.Join(", ", missing)}; " +
+                    "is this the right report type, and is the first line the header?";
+                return null;
+            }
+            problem = null;
+            return new RowPlan(mapping, columns, index,
+                mapping.Required.Select(f => (f, index[f.Column])).ToArray(),
+                mapping.Optional.Where(f => index.ContainsKey(f.Column)).Select(f => (f, index[f.Column])).ToArray());
+        }
+
+        public ParsedRow Apply(string[] values, string raw, long line, DateTimeOffset receivedAt)
+        {
+            var e = new Event { FeedName = _mapping.FeedName, FeedProvider = Provider, TimeObservation = receivedAt, Raw = raw };
+            var used = new bool[values.Length];
+            string? Column(string name) => _index.TryGetValue(name, out var i) ? values[i] : null;
+
+            foreach (var (field, column) in _required)
+            {
+                var value = Conversions.Apply(field.Conversion, values[column], Column, out var error);
+                var problem = error ?? (value is null ? "is empty or not valid" : EventFieldSetter.TrySet(e, field.TargetFor, value));
+                if (problem is not null)
+                {
+                    var shown = values[column].Length > 200 ? values[column][..200] + "…" : values[column];
+                    return new ParsedRow(line, null, new Rejection(line, raw,
+                        $"required field {field.TargetFor} (column '{field.Column}', value '{shown}'): {problem}"));
+                }
+                used[column] = true;
+            }
+
+            foreach (var (field, column) in _optional)
+            {
+                var value = Conversions.Apply(field.Conversion, values[column], Column, out var error);
+                if (error is not null)
+                {
+                    // Keep what could not be converted, under its own column name.
+                    if (values[column].Length > 0) e.Extra[field.Column] = values[column];
+                    used[column] = true;
+                    continue;
+                }
+                if (value is null)
+                {
+                    used[column] = true;
+                    continue;
+                }
+                if (EventFieldSetter.TrySet(e, field.TargetFor, value) is null) used[column] = true;
+            }
+
+            foreach (var (key, value) in _mapping.Constants) EventFieldSetter.TrySet(e, key, value);
+
+            for (var i = 0; i < values.Length; i++)
+                if (!used[i] && values[i].Length > 0 && _columns[i].Length > 0) e.Extra.TryAdd(_columns[i], values[i]);
+
+            return new ParsedRow(line, e, null);
+        }
+    }
+}
