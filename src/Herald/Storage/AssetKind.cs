@@ -1,0 +1,8 @@
+namespace Herald.Storage;
+
+public enum AssetKind
+{
+    Network,
+    Domain,
+    Asn,
+}

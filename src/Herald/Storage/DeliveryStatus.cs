@@ -1,0 +1,8 @@
+namespace Herald.Storage;
+
+public enum DeliveryStatus
+{
+    Pending,
+    Delivered,
+    Failed,
+}

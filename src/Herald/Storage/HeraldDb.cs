@@ -1,0 +1,54 @@
+using Herald.Decide;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Herald.Storage;
+
+/// <summary>Herald's database: SQLite by default; the provider is chosen by <see cref="StorageOptions"/>.</summary>
+public sealed class HeraldDb(DbContextOptions<HeraldDb> options) : DbContext(options)
+{
+    public DbSet<Source> Sources => Set<Source>();
+    public DbSet<Report> Reports => Set<Report>();
+    public DbSet<StoredEvent> Events => Set<StoredEvent>();
+    public DbSet<StoredRejection> Rejections => Set<StoredRejection>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<OrganisationAsset> OrganisationAssets => Set<OrganisationAsset>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<Partner> Partners => Set<Partner>();
+    public DbSet<NetworkOwner> NetworkOwners => Set<NetworkOwner>();
+    public DbSet<StoredDirective> Directives => Set<StoredDirective>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Stored as numbers so that SQLite can order and compare them.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<Route>().HaveConversion<string>();
+        configurationBuilder.Properties<ReportStatus>().HaveConversion<string>();
+        configurationBuilder.Properties<DeliveryStatus>().HaveConversion<string>();
+        configurationBuilder.Properties<AssetKind>().HaveConversion<string>();
+        configurationBuilder.Properties<PartnerKind>().HaveConversion<string>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Source>().HasIndex(s => s.Name).IsUnique();
+        modelBuilder.Entity<Report>().HasIndex(r => r.ContentHash).IsUnique();
+        modelBuilder.Entity<StoredEvent>().HasIndex(e => new { e.ReportId, e.Line }).IsUnique();
+        modelBuilder.Entity<StoredEvent>().HasIndex(e => e.SourceIp);
+        modelBuilder.Entity<StoredRejection>().HasIndex(r => new { r.ReportId, r.Line }).IsUnique();
+        modelBuilder.Entity<Organisation>().HasIndex(o => o.KvkNumber).IsUnique();
+        modelBuilder.Entity<Organisation>().HasMany(o => o.Assets).WithOne().HasForeignKey(a => a.OrganisationId);
+        modelBuilder.Entity<Organisation>().HasMany(o => o.Contacts).WithOne().HasForeignKey(c => c.OrganisationId);
+        modelBuilder.Entity<Partner>().HasIndex(p => p.Code).IsUnique();
+        modelBuilder.Entity<NetworkOwner>().HasKey(n => n.Asn);
+        modelBuilder.Entity<NetworkOwner>().Property(n => n.Asn).ValueGeneratedNever();
+        modelBuilder.Entity<StoredDirective>().HasIndex(d => d.EventId).IsUnique();
+        modelBuilder.Entity<StoredDirective>().HasIndex(d => d.NotificationId);
+        modelBuilder.Entity<Notification>().HasIndex(n => n.Reference).IsUnique();
+        modelBuilder.Entity<Notification>().HasIndex(n => n.Status);
+        modelBuilder.Entity<DeliveryAttempt>().HasIndex(a => a.NotificationId);
+    }
+}

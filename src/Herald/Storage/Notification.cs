@@ -1,0 +1,29 @@
+using Herald.Decide;
+
+namespace Herald.Storage;
+
+/// <summary>One warning to one recipient, with its reference, verification code and delivery state.</summary>
+public sealed class Notification
+{
+    public long Id { get; set; }
+
+    /// <summary>Readable and unique, e.g. HRLD-2026-000123; recipients quote it when they call.</summary>
+    public required string Reference { get; set; }
+
+    public required string VerificationCode { get; set; }
+    public Route Route { get; set; }
+    public required string RecipientEmail { get; set; }
+    public string? RecipientName { get; set; }
+    public string? PartnerCode { get; set; }
+    public long? OrganisationId { get; set; }
+    public required string Subject { get; set; }
+    public required string BodyText { get; set; }
+    public int AssetCount { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Pending notifications are the outbox: written in the same transaction as the notification.</summary>
+    public DeliveryStatus Status { get; set; }
+
+    public DateTimeOffset? DeliveredAt { get; set; }
+    public required string MessageId { get; set; }
+}

@@ -1,0 +1,8 @@
+namespace Herald.Storage;
+
+public enum PartnerKind
+{
+    NationalCsirt,
+    Cert,
+    Liaison,
+}

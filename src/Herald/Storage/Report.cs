@@ -1,0 +1,21 @@
+namespace Herald.Storage;
+
+/// <summary>One delivery of raw data from a source, kept exactly as received.</summary>
+public sealed class Report
+{
+    public long Id { get; set; }
+    public required string SourceName { get; set; }
+    public required string FileName { get; set; }
+    public string? ReportType { get; set; }
+
+    /// <summary>SHA-256 of the content, hex; the same content is one report, whoever sends it.</summary>
+    public required string ContentHash { get; set; }
+
+    public required byte[] Content { get; set; }
+    public long Size { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
+    public ReportStatus Status { get; set; }
+    public DateTimeOffset? ParsedAt { get; set; }
+    public int EventCount { get; set; }
+    public int RejectionCount { get; set; }
+}

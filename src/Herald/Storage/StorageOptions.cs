@@ -1,0 +1,14 @@
+namespace Herald.Storage;
+
+/// <summary>Where Herald keeps its data.</summary>
+public sealed record StorageOptions
+{
+    /// <summary>"sqlite" (the embedded default); "postgresql" is planned.</summary>
+    public string Provider { get; init; } = "sqlite";
+
+    /// <summary>For SQLite, a file path or a full connection string.</summary>
+    public required string ConnectionString { get; init; }
+
+    public static StorageOptions ForDataDirectory(string dataDirectory) =>
+        new() { ConnectionString = $"Data Source={Path.Combine(dataDirectory, "herald.db")};Pooling=True" };
+}

@@ -1,0 +1,24 @@
+using Herald.Decide;
+
+namespace Herald.Storage;
+
+/// <summary>The decision about one event: route, recipient and the reasons that led there.</summary>
+public sealed class StoredDirective
+{
+    public long Id { get; set; }
+
+    /// <summary>One directive per event: the same event is never decided (or warned about) twice.</summary>
+    public long EventId { get; set; }
+
+    public long ReportId { get; set; }
+    public Route Route { get; set; }
+    public string? RecipientEmail { get; set; }
+    public string? RecipientName { get; set; }
+    public long? OrganisationId { get; set; }
+    public string? PartnerCode { get; set; }
+    public required string Template { get; set; }
+    public required string AggregationKey { get; set; }
+    public required string Reasons { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public long? NotificationId { get; set; }
+}
