@@ -18,6 +18,9 @@ public sealed class Notification
     public long? OrganisationId { get; set; }
     public required string Subject { get; set; }
     public required string BodyText { get; set; }
+    /// <summary>All affected assets as CSV, attached when there are more than the text lists.</summary>
+    public string? AssetsCsv { get; set; }
+
     public int AssetCount { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -1,6 +1,6 @@
 namespace Herald.Storage;
 
-/// <summary>One delivery of raw data from a source, kept exactly as received.</summary>
+/// <summary>One delivery of raw data from a source; its bytes are kept as received by <c>ReportStore</c>.</summary>
 public sealed class Report
 {
     public long Id { get; set; }
@@ -11,7 +11,6 @@ public sealed class Report
     /// <summary>SHA-256 of the content, hex; the same content is one report, whoever sends it.</summary>
     public required string ContentHash { get; set; }
 
-    public required byte[] Content { get; set; }
     public long Size { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
     public ReportStatus Status { get; set; }

@@ -1,0 +1,69 @@
+using System.Text;
+using Herald.Notify;
+using Herald.Storage;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+
+namespace Herald.Deliver;
+
+/// <summary>
+/// The embedded default way out: each pending warning becomes one <c>.eml</c> file in a pickup folder,
+/// named after its reference. A file is written under a temporary name and renamed, and an existing
+/// file is never written again, so a crash between writing and recording cannot send a warning twice.
+/// </summary>
+public sealed class PickupFolderDeliverer(string pickupDirectory, ServiceOptions service, TimeProvider time)
+{
+    public const string Channel = "pickup-folder";
+
+    public string Directory { get; } = pickupDirectory;
+
+    /// <summary>Delivers every pending warning; returns how many files were written.</summary>
+    public async Task<int> DeliverPendingAsync(HeraldDb db, CancellationToken cancellationToken)
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        var pending = await db.Notifications.Where(n => n.Status == DeliveryStatus.Pending).OrderBy(n => n.Id).ToListAsync(cancellationToken);
+        var written = 0;
+        foreach (var notification in pending)
+        {
+            var path = Path.Combine(Directory, notification.Reference + ".eml");
+            string detail;
+            if (File.Exists(path))
+            {
+                detail = $"{path} already existed: not written again";
+            }
+            else
+            {
+                var temp = path + ".tmp";
+                await using (var file = File.Create(temp))
+                    await ToMime(notification).WriteToAsync(file, cancellationToken);
+                File.Move(temp, path);
+                written++;
+                detail = $"written to {path}";
+            }
+            var now = time.GetUtcNow();
+            notification.Status = DeliveryStatus.Delivered;
+            notification.DeliveredAt = now;
+            db.DeliveryAttempts.Add(new DeliveryAttempt { NotificationId = notification.Id, At = now, Channel = Channel, Succeeded = true, Detail = detail });
+            db.Audit.Add(new AuditEntry { At = now, Actor = "pipeline", Action = "notification.delivered", Subject = notification.Reference, Detail = detail });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return written;
+    }
+
+    public MimeMessage ToMime(Notification n)
+    {
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(service.SenderName, service.SenderAddress));
+        message.To.Add(new MailboxAddress(n.RecipientName ?? "", n.RecipientEmail));
+        message.Subject = n.Subject;
+        message.MessageId = n.MessageId;
+        message.Date = n.CreatedAt;
+        message.Headers.Add("X-Herald-Reference", n.Reference);
+        message.Headers.Add("X-Herald-Route", n.Route.ToString());
+        var builder = new BodyBuilder { TextBody = n.BodyText };
+        if (n.AssetsCsv is not null)
+            builder.Attachments.Add($"{n.Reference}-systemen-systems.csv", Encoding.UTF8.GetBytes(n.AssetsCsv), new ContentType("text", "csv") { Charset = "utf-8" });
+        message.Body = builder.ToMessageBody();
+        return message;
+    }
+}

@@ -1,0 +1,34 @@
+using Herald.Decide;
+using Herald.Notify;
+
+namespace Herald;
+
+/// <summary>Everything an instance of Herald needs to know; the data directory holds the rest.</summary>
+public sealed record HeraldOptions
+{
+    /// <summary>Where the database, the kept reports and the pickup folder live (<c>--data</c> / <c>HERALD_DATA</c>, default <c>./data</c>).</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>Routing data (ip-location-db CSVs); default <c>&lt;data&gt;/routing</c>; <c>HERALD_ROUTING</c> overrides.</summary>
+    public string? RoutingDirectory { get; init; }
+
+    /// <summary>Shadowserver's schema; default <c>&lt;data&gt;/shadowserver-schema.json</c>; <c>HERALD_SCHEMA</c> overrides.</summary>
+    public string? SchemaPath { get; init; }
+
+    public ServiceOptions Service { get; init; } = new();
+    public DecisionOptions Decision { get; init; } = new();
+
+    public string DatabasePath => Path.Combine(DataDirectory, "herald.db");
+    public string PickupDirectory => Path.Combine(DataDirectory, "pickup");
+    public string InboxDirectory => Path.Combine(DataDirectory, "inbox");
+    public string EffectiveRoutingDirectory => RoutingDirectory ?? Path.Combine(DataDirectory, "routing");
+    public string EffectiveSchemaPath => SchemaPath ?? Path.Combine(DataDirectory, "shadowserver-schema.json");
+
+    /// <summary>Options from the environment, with the given data directory if any.</summary>
+    public static HeraldOptions FromEnvironment(string? dataDirectory = null) => new()
+    {
+        DataDirectory = Path.GetFullPath(dataDirectory ?? Environment.GetEnvironmentVariable("HERALD_DATA") ?? "data"),
+        RoutingDirectory = Environment.GetEnvironmentVariable("HERALD_ROUTING") is { Length: > 0 } r ? Path.GetFullPath(r) : null,
+        SchemaPath = Environment.GetEnvironmentVariable("HERALD_SCHEMA") is { Length: > 0 } s ? Path.GetFullPath(s) : null,
+    };
+}

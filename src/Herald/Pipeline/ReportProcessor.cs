@@ -1,0 +1,112 @@
+using Herald.Collect;
+using Herald.Decide;
+using Herald.Deliver;
+using Herald.Enrich;
+using Herald.Notify;
+using Herald.Parse;
+using Herald.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.Pipeline;
+
+/// <summary>
+/// One report through the whole pipeline: keep it, parse it, enrich and decide every event, store
+/// events, rejections and directives in batches, then make and deliver the warnings.
+/// </summary>
+/// <remarks>
+/// Safe to repeat: the same content is one report; a report that was parsed completely is not parsed
+/// again; one that was interrupted is parsed again and only the rows not yet stored are added.
+/// </remarks>
+public sealed class ReportProcessor(
+    HeraldDatabase database,
+    ReportStore reports,
+    IReportParser parser,
+    Func<HeraldDb, CancellationToken, Task<(Enricher Enricher, IDecider Decider)>> prepare,
+    NotificationBuilder notifications,
+    PickupFolderDeliverer deliverer,
+    TimeProvider time)
+{
+    private const int BatchSize = 2000;
+
+    /// <summary>Processes a report file; <paramref name="progress"/> receives the bytes read so far.</summary>
+    public async Task<ProcessSummary> ProcessFileAsync(string path, string? reportType, string sourceName,
+        IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        await using var content = File.OpenRead(path);
+        return await ProcessAsync(content, Path.GetFileName(path), reportType, sourceName, progress, cancellationToken);
+    }
+
+    public async Task<ProcessSummary> ProcessAsync(Stream content, string fileName, string? reportType, string sourceName,
+        IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        await using var db = database.Open();
+        var (report, _) = await reports.AddAsync(db, content, fileName, sourceName, reportType, cancellationToken);
+        if (report.Status == ReportStatus.Parsed)
+        {
+            var routes = await RoutesOfAsync(db, report.Id, cancellationToken);
+            return new ProcessSummary(report.Id, report.FileName, report.ReportType, true, report.EventCount + report.RejectionCount,
+                report.EventCount, report.RejectionCount, routes, 0, 0);
+        }
+
+        var (enricher, decider) = await prepare(db, cancellationToken);
+        long rows = 0;
+        var batch = new List<(long, EnrichedEvent, Directive)>(BatchSize);
+        var rejected = new List<Rejection>();
+        await using (var writer = await EventBatchWriter.OpenAsync(db, cancellationToken))
+        await using (var raw = reports.Open(report))
+        {
+            var counting = new ProgressStream(raw, progress);
+            var context = new ParseContext(report.FileName, reportType ?? report.ReportType, report.ReceivedAt);
+            foreach (var row in parser.Parse(counting, context, cancellationToken))
+            {
+                rows++;
+                if (row.Event is { } e)
+                {
+                    var enriched = enricher.Enrich(e);
+                    batch.Add((row.Line, enriched, decider.Decide(enriched)));
+                }
+                else if (row.Rejection is { } r)
+                {
+                    rejected.Add(r);
+                }
+                if (batch.Count + rejected.Count >= BatchSize) await FlushAsync();
+            }
+            await FlushAsync();
+
+            async Task FlushAsync()
+            {
+                if (batch.Count + rejected.Count == 0) return;
+                await writer.WriteAsync(report.Id, batch, rejected, time.GetUtcNow(), cancellationToken);
+                batch.Clear();
+                rejected.Clear();
+            }
+        }
+
+        // Counts come from what is stored, so an interrupted and repeated run reports the whole report.
+        var events = await db.Events.LongCountAsync(e => e.ReportId == report.Id, cancellationToken);
+        var rejections = await db.Rejections.LongCountAsync(r => r.ReportId == report.Id, cancellationToken);
+        var tracked = await db.Reports.FirstAsync(r => r.Id == report.Id, cancellationToken);
+        tracked.Status = ReportStatus.Parsed;
+        tracked.ParsedAt = time.GetUtcNow();
+        tracked.EventCount = (int)events;
+        tracked.RejectionCount = (int)rejections;
+        db.Audit.Add(new AuditEntry
+        {
+            At = tracked.ParsedAt.Value, Actor = sourceName, Action = "report.parsed", Subject = report.FileName,
+            Detail = $"{events} event(s), {rejections} rejection(s)",
+        });
+        await db.SaveChangesAsync(cancellationToken);
+
+        var created = await notifications.CreatePendingAsync(db, cancellationToken);
+        var written = await deliverer.DeliverPendingAsync(db, cancellationToken);
+        return new ProcessSummary(report.Id, report.FileName, reportType ?? report.ReportType, false, rows, events, rejections,
+            await RoutesOfAsync(db, report.Id, cancellationToken), created, written);
+    }
+
+    private static async Task<IReadOnlyDictionary<Route, long>> RoutesOfAsync(HeraldDb db, long reportId, CancellationToken cancellationToken)
+    {
+        var counts = await db.Directives.Where(d => d.ReportId == reportId).GroupBy(d => d.Route)
+            .Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(cancellationToken);
+        return counts.ToDictionary(c => c.Key, c => c.Count);
+    }
+}
