@@ -1,1 +1,3 @@
-return 0;
+using Herald.Cli;
+
+return await HeraldCommands.Create().Parse(args).InvokeAsync();

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using Herald.Decide;
+using Herald.Pipeline;
+using Spectre.Console;
+
+namespace Herald.Cli.Commands;
+
+/// <summary><c>herald process &lt;file&gt;</c>: one report through the whole pipeline, with progress and a summary.</summary>
+internal static class ProcessCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The report file (Shadowserver CSV)" };
+        var type = new Option<string?>("--type") { Description = "The Shadowserver report type, when the file name does not tell it" };
+        var source = new Option<string>("--source") { Description = "The source that sent the report", DefaultValueFactory = _ => "shadowserver" };
+        var command = new Command("process", "Process a report: parse, enrich, decide, warn") { file, type, source };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var path = result.GetValue(file)!;
+            if (!path.Exists)
+            {
+                await Console.Error.WriteLineAsync($"herald: {path.FullName} does not exist");
+                return 2;
+            }
+            var runtime = HeraldCommands.Runtime(result);
+            await runtime.InitialiseAsync(cancellationToken);
+            var summary = await RunWithProgressAsync(runtime, path, result.GetValue(type), result.GetValue(source)!, cancellationToken);
+            Print(summary, runtime);
+            return 0;
+        });
+        return command;
+    }
+
+    public static async Task<ProcessSummary> RunWithProgressAsync(HeraldRuntime runtime, FileInfo path, string? type, string source,
+        CancellationToken cancellationToken)
+    {
+        if (runtime.Routing is null)
+            AnsiConsole.MarkupLine($"[yellow]No routing table in {Markup.Escape(runtime.Options.EffectiveRoutingDirectory)}: " +
+                "events keep the AS and country the report carried (scripts/fetch-routing-data.sh fetches one).[/]");
+        var processor = runtime.CreateProcessor();
+        ProcessSummary? summary = null;
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask(Markup.Escape(path.Name), maxValue: Math.Max(1, path.Length));
+                summary = await processor.ProcessFileAsync(path.FullName, type, source, new ProgressTo(task), cancellationToken);
+                task.Value = task.MaxValue;
+            });
+        return summary!;
+    }
+
+    public static void Print(ProcessSummary s, HeraldRuntime runtime)
+    {
+        if (s.AlreadyProcessed)
+            AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(s.FileName)} was processed before (report {s.ReportId}): nothing new was stored or sent.[/]");
+        var table = new Table().Title($"Report {s.ReportId}: {Markup.Escape(s.FileName)}").AddColumn("").AddColumn(new TableColumn("count").RightAligned());
+        table.AddRow("rows", s.Rows.ToString("N0"));
+        table.AddRow("events", s.Events.ToString("N0"));
+        table.AddRow("rejections", s.Rejections.ToString("N0"));
+        foreach (var route in Enum.GetValues<Route>())
+            table.AddRow($"directives: {route}", s.Routes.GetValueOrDefault(route).ToString("N0"));
+        table.AddRow("warnings created", s.WarningsCreated.ToString("N0"));
+        table.AddRow("warnings written", s.WarningsWritten.ToString("N0"));
+        AnsiConsole.Write(table);
+        if (s.WarningsWritten > 0) AnsiConsole.MarkupLine($"Warnings are in [blue]{Markup.Escape(runtime.Options.PickupDirectory)}[/]");
+    }
+
+    /// <summary>Sets the bar directly: Progress&lt;T&gt; would queue one callback per buffer read.</summary>
+    private sealed class ProgressTo(ProgressTask task) : IProgress<long>
+    {
+        public void Report(long value) => task.Value = value;
+    }
+}

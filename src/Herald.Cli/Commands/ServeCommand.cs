@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Herald.Web;
+using Microsoft.Extensions.Hosting;
+
+namespace Herald.Cli.Commands;
+
+/// <summary><c>herald serve</c>: the web application and the pipeline workers on the embedded defaults.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var urls = new Option<string>("--urls")
+        {
+            Description = "Where to listen; loopback by default because analyst pages have no accounts yet",
+            DefaultValueFactory = _ => "http://127.0.0.1:5080",
+        };
+        var command = new Command("serve", "Run the web application and the workers") { urls };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var runtime = HeraldCommands.Runtime(result);
+            await runtime.InitialiseAsync(cancellationToken);
+            var address = result.GetValue(urls)!;
+            var app = HeraldWeb.Build(["--urls", address], runtime);
+            await app.StartAsync(cancellationToken);
+            Console.WriteLine($"Herald is running at {address}/warnings (data in {runtime.Options.DataDirectory}). Press Ctrl+C to stop.");
+            await app.WaitForShutdownAsync(cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+}

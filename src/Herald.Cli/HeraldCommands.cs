@@ -1,0 +1,27 @@
+using System.CommandLine;
+using Herald.Cli.Commands;
+
+namespace Herald.Cli;
+
+/// <summary>The <c>herald</c> command tree.</summary>
+internal static class HeraldCommands
+{
+    public static readonly Option<string?> Data = new("--data")
+    {
+        Description = "Where Herald keeps its data (database, reports, pickup folder). Default: $HERALD_DATA or ./data",
+        Recursive = true,
+    };
+
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("Herald: turns threat reports into the right warning for the right organisation.");
+        root.Options.Add(Data);
+        root.Subcommands.Add(ProcessCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(SchemaCommand.Create());
+        return root;
+    }
+
+    public static HeraldRuntime Runtime(ParseResult result) => new(HeraldOptions.FromEnvironment(result.GetValue(Data)));
+}

@@ -1,0 +1,43 @@
+using Herald.Web.Workers;
+
+namespace Herald.Web;
+
+/// <summary>Builds the web application (pages and workers) around one Herald instance.</summary>
+public static class HeraldWeb
+{
+    public static WebApplication Build(string[] args, HeraldRuntime runtime, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddHeraldWeb(runtime);
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        app.UseHeraldWeb();
+        return app;
+    }
+
+    public static IServiceCollection AddHeraldWeb(this IServiceCollection services, HeraldRuntime runtime)
+    {
+        services.AddSingleton(runtime);
+        services.AddRazorPages();
+        services.AddHostedService<InboxWorker>();
+        return services;
+    }
+
+    public static WebApplication UseHeraldWeb(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            // Analyst pages carry case data: never cached, never framed, no referrer leaks.
+            var h = context.Response.Headers;
+            h["X-Content-Type-Options"] = "nosniff";
+            h["X-Frame-Options"] = "DENY";
+            h["Referrer-Policy"] = "no-referrer";
+            h["Content-Security-Policy"] = "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
+            h["Cache-Control"] = "no-store";
+            await next(context);
+        });
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,25 @@
+using Herald.Storage;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Herald.Web.Pages.Warnings;
+
+/// <summary>One warning: recipient, route, the reasons behind it and its full text.</summary>
+public sealed class DetailModel(HeraldRuntime runtime) : PageModel
+{
+    public Notification Warning { get; private set; } = null!;
+    public IReadOnlyList<string> Reasons { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
+    {
+        await using var db = runtime.Database.Open();
+        var warning = await db.Notifications.AsNoTracking().FirstOrDefaultAsync(n => n.Reference == reference, cancellationToken);
+        if (warning is null) return NotFound();
+        Warning = warning;
+        Reasons = (await db.Directives.AsNoTracking().Where(d => d.NotificationId == warning.Id).Select(d => d.Reasons)
+                .Distinct().Take(20).ToListAsync(cancellationToken))
+            .SelectMany(r => r.Split('\n')).Distinct().ToList();
+        return Page();
+    }
+}
