@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs every test on a fresh machine: fetches the routing data the tests use, builds, tests, and
+# ends with one line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+scripts/fetch-routing-data.sh .cache/routing || { echo "could not fetch routing data"; echo "0 passed, 1 failed"; exit 1; }
+log="$(mktemp)"
+dotnet test Herald.slnx -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+# The runner prints one summary per test project: "Passed!  - Failed: 0, Passed: 45, Skipped: 0, ...".
+passed=$(grep -E '(Passed|Failed)! +- ' "$log" | grep -Eo 'Passed: +[0-9]+' | awk '{s+=$2} END {print s+0}')
+failed=$(grep -E '(Passed|Failed)! +- ' "$log" | grep -Eo 'Failed: +[0-9]+' | awk '{s+=$2} END {print s+0}')
+if [[ $status -ne 0 && $failed -eq 0 ]]; then failed=1; fi   # a build or runner failure counts
+echo "${passed} passed, ${failed} failed"
+exit $status
