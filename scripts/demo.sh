@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Brings Herald up on its embedded defaults with demo data: SQLite, a synthetic registry, a processed
+# demo report, warnings as .eml files in data/pickup, and the web application on http://127.0.0.1:5080.
+# Options are passed to `herald serve` (e.g. --urls http://127.0.0.1:8080). HERALD_DATA moves the data.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+export HERALD_ROUTING="${HERALD_ROUTING:-$root/.cache/routing}"
+scripts/fetch-routing-data.sh "$HERALD_ROUTING"
+schema="$root/../shared/data/shadowserver/schema/intelmq.json"
+if [[ -f "$schema" ]]; then
+  scripts/herald schema update --from "$schema"
+else
+  scripts/herald schema update    # Shadowserver's published schema
+fi
+scripts/herald demo
+exec scripts/herald serve "$@"
