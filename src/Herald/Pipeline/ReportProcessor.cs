@@ -39,6 +39,25 @@ public sealed class ReportProcessor(
     public async Task<ProcessSummary> ProcessAsync(Stream content, string fileName, string? reportType, string sourceName,
         IProgress<long>? progress, CancellationToken cancellationToken)
     {
+        var summary = await IngestAsync(content, fileName, reportType, sourceName, progress, cancellationToken);
+        if (summary.AlreadyProcessed) return summary;
+        var (created, written) = await NotifyAsync(cancellationToken);
+        return summary with { WarningsCreated = created, WarningsWritten = written };
+    }
+
+    /// <summary>Makes warnings of every directive that has none yet, and delivers them.</summary>
+    public async Task<(int Created, int Written)> NotifyAsync(CancellationToken cancellationToken)
+    {
+        await using var db = database.Open();
+        var created = await notifications.CreatePendingAsync(db, cancellationToken);
+        var written = await deliverer.DeliverPendingAsync(db, cancellationToken);
+        return (created, written);
+    }
+
+    /// <summary>Keeps, parses, enriches, decides and stores a report, without making warnings.</summary>
+    public async Task<ProcessSummary> IngestAsync(Stream content, string fileName, string? reportType, string sourceName,
+        IProgress<long>? progress, CancellationToken cancellationToken)
+    {
         await using var db = database.Open();
         var (report, _) = await reports.AddAsync(db, content, fileName, sourceName, reportType, cancellationToken);
         if (report.Status == ReportStatus.Parsed)
@@ -97,10 +116,8 @@ public sealed class ReportProcessor(
         });
         await db.SaveChangesAsync(cancellationToken);
 
-        var created = await notifications.CreatePendingAsync(db, cancellationToken);
-        var written = await deliverer.DeliverPendingAsync(db, cancellationToken);
         return new ProcessSummary(report.Id, report.FileName, reportType ?? report.ReportType, false, rows, events, rejections,
-            await RoutesOfAsync(db, report.Id, cancellationToken), created, written);
+            await RoutesOfAsync(db, report.Id, cancellationToken), 0, 0);
     }
 
     private static async Task<IReadOnlyDictionary<Route, long>> RoutesOfAsync(HeraldDb db, long reportId, CancellationToken cancellationToken)

@@ -46,7 +46,7 @@ public sealed class HeraldDb(DbContextOptions<HeraldDb> options) : DbContext(opt
         modelBuilder.Entity<NetworkOwner>().HasKey(n => n.Asn);
         modelBuilder.Entity<NetworkOwner>().Property(n => n.Asn).ValueGeneratedNever();
         modelBuilder.Entity<StoredDirective>().HasIndex(d => d.EventId).IsUnique();
-        modelBuilder.Entity<StoredDirective>().HasIndex(d => d.NotificationId);
+        modelBuilder.Entity<StoredDirective>().HasIndex(d => new { d.NotificationId, d.Route, d.RecipientEmail });
         modelBuilder.Entity<Notification>().HasIndex(n => n.Reference).IsUnique();
         modelBuilder.Entity<Notification>().HasIndex(n => n.Status);
         modelBuilder.Entity<DeliveryAttempt>().HasIndex(a => a.NotificationId);
