@@ -6,9 +6,10 @@ namespace Herald.Parse;
 
 /// <summary>Parses Shadowserver CSV reports as the published schema describes them.</summary>
 /// <remarks>
-/// Columns are found by header name (Shadowserver does not fix their order). Required fields
-/// that are missing or invalid reject the row; optional values that do not fit their field are
-/// kept in <c>extra</c> under the column name, as are columns the schema does not know.
+/// Columns are found by header name (Shadowserver does not fix their order). A row without a
+/// valid time.source and source.ip, or with an invalid value in another required field, is
+/// rejected; optional values that do not fit their field are kept in <c>extra</c> under the
+/// column name, as are columns the schema does not know.
 /// </remarks>
 public sealed class ShadowserverParser(ShadowserverSchema schema) : IReportParser
 {
@@ -41,7 +42,7 @@ public sealed class ShadowserverParser(ShadowserverSchema schema) : IReportParse
         }
         if (openError is not null)
         {
-            yield return new ParsedRow(1, null, new Rejection(1, "", $"the header cannot be read: {openError}"));
+            yield return new ParsedRow(1, null, new Rejection(1, "", IsBinary(openError) ? NotText : $"the header cannot be read: {openError}"));
             yield break;
         }
 
@@ -52,7 +53,8 @@ public sealed class ShadowserverParser(ShadowserverSchema schema) : IReportParse
             var plan = RowPlan.Create(mapping, reader.Header.ColNames, out var headerProblem);
             if (plan is null)
             {
-                yield return new ParsedRow(1, null, new Rejection(1, Truncate(string.Join(',', reader.Header.ColNames)), headerProblem!));
+                var header = string.Join(',', reader.Header.ColNames);
+                yield return new ParsedRow(1, null, new Rejection(1, Truncate(header), IsBinary(header) ? NotText : headerProblem!));
                 yield break;
             }
             foreach (var row in reader)
@@ -76,7 +78,17 @@ public sealed class ShadowserverParser(ShadowserverSchema schema) : IReportParse
         }
     }
 
+    private const string NotText = "this is not a CSV text: the first line holds binary data (control characters such as NUL); a compressed report must be unpacked first";
+
     private static string Truncate(string s) => s.Length <= 4096 ? s : s[..4096];
+
+    // A report's header is plain text; gzip and zip files start with control characters, as random bytes soon do.
+    private static bool IsBinary(string text)
+    {
+        foreach (var c in text)
+            if (char.IsControl(c) && c is not '\t' and not '\r' and not '\n') return true;
+        return false;
+    }
 
     /// <summary>A report type's mapping resolved against one header, so each row is plain index work.</summary>
     private sealed class RowPlan
