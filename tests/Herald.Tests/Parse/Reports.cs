@@ -1,4 +1,5 @@
 using System.Text;
+using Herald.Events;
 using Herald.Parse;
 
 namespace Herald.Tests.Parse;
@@ -21,6 +22,6 @@ internal static class Reports
         Parse(schema, File.ReadAllBytes(path), Path.GetFileName(path));
 
     /// <summary>The event's IntelMQ fields as a lookup (values as IntelMQ JSON would carry them).</summary>
-    public static Dictionary<string, object> Fields(Herald.Events.Event e) =>
-        Herald.Events.IntelMqJson.Pairs(e).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+    public static Dictionary<string, object> Fields(Event e) =>
+        IntelMqJson.Pairs(e).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 }

@@ -40,6 +40,13 @@ public sealed class ShadowserverBrokenInputTests
               ["extra.", "http_code", "convert_int"],
               ["product.vulnerabilities", "tag", "extract_cve_from_tag"]
             ]
+          },
+          "blocklist": {
+            "feed_name": "Blocklist",
+            "file_name": "blocklist",
+            "constant_fields": { "classification.taxonomy": "other", "classification.type": "blacklist" },
+            "required_fields": [["time.source", "timestamp", "add_UTC_to_timestamp"], ["source.ip", "ip", "validate_ip"]],
+            "optional_fields": [["source.network", "ip", "validate_network"], ["extra.", "reason", "validate_to_none"]]
           }
         }
         """)));
@@ -70,8 +77,7 @@ public sealed class ShadowserverBrokenInputTests
         var rejection = Assert.Single(rows, r => r.Rejection is not null).Rejection!;
         Assert.Equal(3, rejection.Line);
         Assert.Equal(truncated, rejection.Raw);
-        Assert.Contains("2 columns", rejection.Reason, StringComparison.Ordinal);
-        Assert.Contains("9", rejection.Reason, StringComparison.Ordinal);
+        Assert.Contains("2 columns where the header has 9", rejection.Reason, StringComparison.Ordinal);
         Assert.Equal(2, rows.Count(r => r.Event is not null));
     }
 
@@ -188,6 +194,30 @@ public sealed class ShadowserverBrokenInputTests
         var rejection = Assert.Single(rows).Rejection;
         Assert.NotNull(rejection);
         Assert.Contains($"required field {field} ", rejection.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_network_in_a_required_ip_column_that_the_schema_also_maps_to_source_network_becomes_that_network()
+    {
+        var rows = Parse(Lines("timestamp,ip,reason", "2026-11-01 10:00:00,192.0.2.10,spam", "2026-11-01 10:00:00,198.51.100.0/24,spam", "2026-11-01 10:00:00,198.51.100.0/99,spam"), "blocklist");
+
+        Assert.Equal(3, rows.Count);
+        Assert.Equal("192.0.2.10", rows[0].Event?.SourceIp?.ToString());
+        Assert.Null(rows[1].Event?.SourceIp);
+        Assert.Equal("198.51.100.0/24", rows[1].Event?.SourceNetwork);
+        Assert.Contains("required field source.ip (column 'ip', value '198.51.100.0/99')", rows[2].Rejection?.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_header_without_the_port_column_gives_events_without_a_port_as_older_report_formats_do()
+    {
+        // malware_url reports had no port column before Shadowserver added one; the published schema requires it now.
+        var rows = Parse(Lines("timestamp,ip,hostname", "2026-11-01 10:00:00,192.0.2.10,host1.example.nl"));
+
+        var e = Assert.Single(rows).Event;
+        Assert.NotNull(e);
+        Assert.Null(e.SourcePort);
+        Assert.Equal("192.0.2.10", e.SourceIp?.ToString());
     }
 
     [Fact]
