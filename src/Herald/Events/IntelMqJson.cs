@@ -24,7 +24,7 @@ public static class IntelMqJson
                     case string s: w.WriteString(key, s); break;
                     case long l: w.WriteNumber(key, l); break;
                     case int i: w.WriteNumber(key, i); break;
-                    case double d: w.WriteNumber(key, d); break;
+                    case double d: WriteDouble(w, key, d); break;
                     case bool b: w.WriteBoolean(key, b); break;
                     default: w.WriteString(key, Convert.ToString(value, CultureInfo.InvariantCulture)); break;
                 }
@@ -78,8 +78,9 @@ public static class IntelMqJson
         {
             doc = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = 16 });
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
+            // ArgumentException: a string that is not valid UTF-16 (a lone surrogate) cannot be JSON either.
             error = $"not valid JSON: {ex.Message}";
             return null;
         }
@@ -124,11 +125,30 @@ public static class IntelMqJson
         }
     }
 
+    /// <summary>
+    /// Writes a double so that it reads back as a double: with a fraction or exponent, as Python's json
+    /// writes floats (27.0, not 27, which would read back as a whole number). NaN and infinities have no
+    /// JSON form and are written as text.
+    /// </summary>
+    private static void WriteDouble(Utf8JsonWriter w, string key, double d)
+    {
+        var text = d.ToString("R", CultureInfo.InvariantCulture);
+        if (!double.IsFinite(d))
+        {
+            w.WriteString(key, text);
+            return;
+        }
+        w.WritePropertyName(key);
+        w.WriteRawValue(text.AsSpan().IndexOfAny('.', 'E', 'e') < 0 ? text + ".0" : text);
+    }
+
     private static object ToValue(JsonElement v) => v.ValueKind switch
     {
         JsonValueKind.String => v.GetString()!,
         JsonValueKind.Number when v.TryGetInt64(out var l) => l,
-        JsonValueKind.Number => v.GetDouble(),
+        // A number beyond a double (1e400) keeps its text rather than becoming an infinity that cannot be written.
+        JsonValueKind.Number when v.TryGetDouble(out var d) && double.IsFinite(d) => d,
+        JsonValueKind.Number => v.GetRawText(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         _ => v.GetRawText(),

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -9,6 +10,10 @@ namespace Herald.Parse;
 /// <remarks>Each returns the converted value (string, long, double, bool), or null for "no value", or sets an error for a value that cannot be converted.</remarks>
 internal static class Conversions
 {
+    // As Python's b64decode(validate=True): only the alphabet, no white space (which Convert would skip).
+    private static readonly SearchValues<char> Base64Alphabet =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=");
+
     public static object? Apply(Conversion conversion, string value, Func<string, string?> column, out string? error)
     {
         error = null;
@@ -44,7 +49,8 @@ internal static class Conversions
                 return null;
             case Conversion.ConvertFloat:
                 if (value.Length == 0) return null;
-                if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return d;
+                // NaN and infinities have no JSON form (IntelMqJson could not write the event): keep them as text.
+                if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)) return d;
                 error = $"'{value}' is not a number";
                 return null;
             case Conversion.ValidateIp:
@@ -93,7 +99,8 @@ internal static class Conversions
 
     private static bool IsBase64(string value)
     {
+        if (value.Length % 4 != 0 || value.AsSpan().ContainsAnyExcept(Base64Alphabet)) return false;
         var buffer = new byte[(value.Length * 3 / 4) + 3];
-        return value.Length % 4 == 0 && Convert.TryFromBase64String(value, buffer, out _);
+        return Convert.TryFromBase64String(value, buffer, out _);
     }
 }

@@ -6,9 +6,10 @@ namespace Herald.Parse;
 
 /// <summary>Parses Shadowserver CSV reports as the published schema describes them.</summary>
 /// <remarks>
-/// Columns are found by header name (Shadowserver does not fix their order). Required fields
-/// that are missing or invalid reject the row; optional values that do not fit their field are
-/// kept in <c>extra</c> under the column name, as are columns the schema does not know.
+/// Columns are found by header name (Shadowserver does not fix their order). A row without a
+/// valid time.source and source.ip, or with an invalid value in another required field, is
+/// rejected; optional values that do not fit their field are kept in <c>extra</c> under the
+/// column name, as are columns the schema does not know.
 /// </remarks>
 public sealed class ShadowserverParser(ShadowserverSchema schema) : IReportParser
 {
@@ -41,41 +42,62 @@ public sealed class ShadowserverParser(ShadowserverSchema schema) : IReportParse
         }
         if (openError is not null)
         {
-            yield return new ParsedRow(1, null, new Rejection(1, "", $"the header cannot be read: {openError}"));
+            yield return new ParsedRow(1, null, new Rejection(1, "", IsBinary(openError) ? NotText : $"the header cannot be read: {openError}"));
             yield break;
         }
 
         using (reader)
         {
+            // An empty file is a report with nothing in it, as IntelMQ reads it, not a report without a header.
+            if (reader.Header.ColNames.All(string.IsNullOrWhiteSpace) && !reader.HasRows) yield break;
             var plan = RowPlan.Create(mapping, reader.Header.ColNames, out var headerProblem);
             if (plan is null)
             {
-                yield return new ParsedRow(1, null, new Rejection(1, Truncate(string.Join(',', reader.Header.ColNames)), headerProblem!));
+                var header = string.Join(',', reader.Header.ColNames);
+                yield return new ParsedRow(1, null, new Rejection(1, Truncate(header), IsBinary(header) ? NotText : headerProblem!));
                 yield break;
             }
             foreach (var row in reader)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var line = row.LineNumberFrom;
+                if (row.ColCount == 1 && row.Span.IsWhiteSpace()) continue;
                 var raw = row.Span.ToString();
-                if (row.ColCount != plan.ColumnCount)
+                // A row may leave out trailing columns (read as empty, as Python's csv.DictReader in IntelMQ
+                // reads them; Shadowserver's event4_honeypot_ddos rows omit http_agent), but not a required one.
+                if (row.ColCount > plan.ColumnCount || row.ColCount <= plan.LastRequiredColumn)
                 {
                     yield return new ParsedRow(line, null, new Rejection(line, raw,
                         $"the row has {row.ColCount} columns where the header has {plan.ColumnCount}"));
                     continue;
                 }
-                var values = new string[row.ColCount];
-                for (var i = 0; i < values.Length; i++) values[i] = row[i].ToString();
+                var values = new string[plan.ColumnCount];
+                for (var i = 0; i < values.Length; i++) values[i] = i < row.ColCount ? row[i].ToString() : "";
                 yield return plan.Apply(values, raw, line, context.ReceivedAt);
             }
         }
     }
 
+    private const string NotText = "this is not a CSV text: the first line holds binary data (control characters such as NUL); a compressed report must be unpacked first";
+
     private static string Truncate(string s) => s.Length <= 4096 ? s : s[..4096];
+
+    // A report's header is plain text; gzip and zip files start with control characters, as random bytes soon do.
+    private static bool IsBinary(string text)
+    {
+        foreach (var c in text)
+            if (char.IsControl(c) && c is not '\t' and not '\r' and not '\n') return true;
+        return false;
+    }
 
     /// <summary>A report type's mapping resolved against one header, so each row is plain index work.</summary>
     private sealed class RowPlan
     {
+        // The fields that say when and about which address: a row without them is no event. Other required
+        // fields may be empty or absent: Shadowserver leaves the port empty where none applies (event4_ip_spoofer,
+        // special) and older report formats lack the column (malware_url before it gained `port`).
+        private static readonly HashSet<string> Indispensable = new(StringComparer.Ordinal) { EventFields.TimeSource, EventFields.SourceIp };
+
         private readonly ReportMapping _mapping;
         private readonly string[] _columns;
         private readonly Dictionary<string, int> _index;
@@ -90,16 +112,21 @@ public sealed class ShadowserverParser(ShadowserverSchema schema) : IReportParse
             _index = index;
             _required = required;
             _optional = optional;
+            LastRequiredColumn = required.Length == 0 ? -1 : required.Max(r => r.Item2);
         }
 
         public int ColumnCount => _columns.Length;
+
+        /// <summary>The index of the rightmost column a required field reads; a row must reach it.</summary>
+        public int LastRequiredColumn { get; }
 
         public static RowPlan? Create(ReportMapping mapping, IReadOnlyList<string> header, out string? problem)
         {
             var columns = header.Select(h => h.Trim()).ToArray();
             var index = new Dictionary<string, int>(StringComparer.Ordinal);
             for (var i = 0; i < columns.Length; i++) index.TryAdd(columns[i], i);
-            var missing = mapping.Required.Where(f => !index.ContainsKey(f.Column)).Select(f => f.Column).Distinct().ToList();
+            var missing = mapping.Required.Where(f => Indispensable.Contains(f.Target) && !index.ContainsKey(f.Column))
+                .Select(f => f.Column).Distinct().ToList();
             if (missing.Count > 0)
             {
                 problem = $"the header of this {mapping.Name} report lacks the required column(s) {string.Join(", ", missing)}; " +
@@ -108,7 +135,7 @@ public sealed class ShadowserverParser(ShadowserverSchema schema) : IReportParse
             }
             problem = null;
             return new RowPlan(mapping, columns, index,
-                mapping.Required.Select(f => (f, index[f.Column])).ToArray(),
+                mapping.Required.Where(f => index.ContainsKey(f.Column)).Select(f => (f, index[f.Column])).ToArray(),
                 mapping.Optional.Where(f => index.ContainsKey(f.Column)).Select(f => (f, index[f.Column])).ToArray());
         }
 
@@ -116,18 +143,25 @@ public sealed class ShadowserverParser(ShadowserverSchema schema) : IReportParse
         {
             var e = new Event { FeedName = _mapping.FeedName, FeedProvider = Provider, TimeObservation = receivedAt, Raw = raw };
             var used = new bool[values.Length];
+            var placed = new bool[values.Length];
+            List<(FieldMapping Field, int Column)>? unplaced = null;
             string? Column(string name) => _index.TryGetValue(name, out var i) ? values[i] : null;
 
             foreach (var (field, column) in _required)
             {
                 var value = Conversions.Apply(field.Conversion, values[column], Column, out var error);
-                var problem = error ?? (value is null ? "is empty or not valid" : EventFieldSetter.TrySet(e, field.TargetFor, value));
-                if (problem is not null)
+                if (error is null && value is null)
                 {
-                    var shown = values[column].Length > 200 ? values[column][..200] + "…" : values[column];
-                    return new ParsedRow(line, null, new Rejection(line, raw,
-                        $"required field {field.TargetFor} (column '{field.Column}', value '{shown}'): {problem}"));
+                    if (values[column].Length > 0)
+                    {
+                        // A value the field refuses may still belong in another field: blocklist lists networks in `ip`.
+                        (unplaced ??= []).Add((field, column));
+                        continue;
+                    }
+                    if (!Indispensable.Contains(field.Target)) continue;
                 }
+                var problem = error ?? (value is null ? "is empty" : EventFieldSetter.TrySet(e, field.TargetFor, value));
+                if (problem is not null) return Rejected(field, values[column], problem, raw, line);
                 used[column] = true;
             }
 
@@ -146,8 +180,12 @@ public sealed class ShadowserverParser(ShadowserverSchema schema) : IReportParse
                     used[column] = true;
                     continue;
                 }
-                if (EventFieldSetter.TrySet(e, field.TargetFor, value) is null) used[column] = true;
+                if (EventFieldSetter.TrySet(e, field.TargetFor, value) is null) used[column] = placed[column] = true;
             }
+
+            if (unplaced is not null)
+                foreach (var (field, column) in unplaced)
+                    if (!placed[column]) return Rejected(field, values[column], "is not valid", raw, line);
 
             foreach (var (key, value) in _mapping.Constants) EventFieldSetter.TrySet(e, key, value);
 
@@ -155,6 +193,13 @@ public sealed class ShadowserverParser(ShadowserverSchema schema) : IReportParse
                 if (!used[i] && values[i].Length > 0 && _columns[i].Length > 0) e.Extra.TryAdd(_columns[i], values[i]);
 
             return new ParsedRow(line, e, null);
+        }
+
+        private static ParsedRow Rejected(FieldMapping field, string value, string problem, string raw, long line)
+        {
+            var shown = value.Length > 200 ? value[..200] + "…" : value;
+            return new ParsedRow(line, null, new Rejection(line, raw,
+                $"required field {field.TargetFor} (column '{field.Column}', value '{shown}'): {problem}"));
         }
     }
 }
