@@ -86,7 +86,7 @@ public sealed class ReportProcessorTests : IDisposable
         Assert.Equal(1, summary.Routes[Route.HoldForReview]);
 
         var mails = Directory.GetFiles(runtime.Options.PickupDirectory, "*.eml").Select(f => MimeMessage.Load(f)).ToList();
-        var byRecipient = mails.ToDictionary(m => m.To.Mailboxes.Single().Address, m => m.Headers["X-Herald-Route"]);
+        var byRecipient = mails.ToDictionary(m => m.To.Mailboxes.Single().Address, m => m.Headers["X-Herald-Route"] ?? "");
         Assert.Equal(new Dictionary<string, string>
         {
             ["cert@ncsc.example"] = "NationalCsirt",
