@@ -63,18 +63,20 @@ internal sealed class AddressBlocks
         return _v6Start[i] + (size == UInt128.MaxValue ? random.NextUInt128(UInt128.Zero) : random.NextUInt128(size + 1));
     }
 
-    public bool ContainsV4(uint address)
+    /// <summary>The index of the block holding the address, or -1.</summary>
+    public int FindV4(uint address)
     {
         var i = Array.BinarySearch(_v4Start, address);
         if (i < 0) i = ~i - 1;
-        return i >= 0 && address <= _v4End[i];
+        return i >= 0 && address <= _v4End[i] ? i : -1;
     }
 
-    public bool ContainsV6(UInt128 address)
+    /// <summary>The index of the block holding the address, or -1.</summary>
+    public int FindV6(UInt128 address)
     {
         var i = Array.BinarySearch(_v6Start, address);
         if (i < 0) i = ~i - 1;
-        return i >= 0 && address <= _v6End[i];
+        return i >= 0 && address <= _v6End[i] ? i : -1;
     }
 
     private int FindCumulative(ulong offset)

@@ -35,10 +35,14 @@ internal sealed class SubnetAllocator
         return false;
     }
 
-    /// <summary>Marks a network as taken whole (an organisation's own AS), so nothing else is carved from it.</summary>
+    /// <summary>Marks [start, end] as taken (an organisation's own AS, space kept free), rounded out to whole /29s, so nothing is carved from it.</summary>
     public void Reserve(uint start, uint end)
     {
-        for (var block = (ulong)(start & 0xFFFFFF00u); block <= end; block += 256) _used24[(uint)block] = uint.MaxValue;
+        for (var slot = (ulong)(start & ~7u); slot <= end; slot += 8)
+        {
+            var start24 = (uint)slot & 0xFFFFFF00u;
+            _used24[start24] = _used24.GetValueOrDefault(start24) | (1u << (int)((slot & 0xFF) >> 3));
+        }
     }
 
     public bool TryTakeV6(UInt128 start48) => _used48.Add(start48);

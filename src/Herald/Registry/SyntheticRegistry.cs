@@ -383,6 +383,8 @@ public sealed class SyntheticRegistry(RoutingTable? routing)
                 entry.V4.Add(i);
                 byAs[asInfo.Number] = (entry.As, entry.V4, entry.Size + end - start + 1, entry.Cidrs + IpMath.V4Cidrs(start, end).Count());
             }
+            // Without routing data, keep 203.0.113.128/25 free: reports need Dutch space that belongs to no organisation.
+            if (space.IsDocumentation) _allocator.Reserve(0xCB007180u, 0xCB0071FFu);
             _carveBlocks = [.. blocks];
             _carveCumulative = [.. cumulative];
 
