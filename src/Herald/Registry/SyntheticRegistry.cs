@@ -71,7 +71,7 @@ public sealed class SyntheticRegistry(RoutingTable? routing)
                 _notes.Add("No routing table with country data was found: the networks come from the documentation ranges 192.0.2.0/24, "
                     + "198.51.100.0/24, 203.0.113.0/24 and 2001:db8::/32, and the AS numbers from 64496-64511 (run scripts/fetch-routing-data.sh for real Dutch ranges).");
             if (_withoutV4 > 0)
-                _notes.Add($"{_withoutV4} organisation(s) that should have had an IPv4 network got none: the address space to carve from ran out.");
+                _notes.Add($"{_withoutV4} IPv4 network(s) could not be carved because the address space ran out; those organisations have fewer networks than planned.");
             return new SyntheticRegistryResult
             {
                 Organisations = _made.ConvertAll(m => m.Organisation),
@@ -255,34 +255,37 @@ public sealed class SyntheticRegistry(RoutingTable? routing)
         }
 
         /// <summary>
-        /// Puts a few small organisations' /29s inside larger organisations' /24s (a hosting company's customer, say),
-        /// so that tests and demos meet networks where the most specific must win.
+        /// Puts a few small organisations' /29s inside larger organisations' networks (a hosting company's customer,
+        /// say), so that tests and demos meet networks where the most specific must win.
         /// </summary>
         private List<SyntheticNesting> Nest()
         {
             var nestings = new List<SyntheticNesting>();
             var want = _made.Count >= 20 ? Math.Max(2, _made.Count / 50) : _made.Count >= 4 ? 1 : 0;
-            var outers = new List<(Organisation Organisation, string Network, uint Start, bool Hosting)>();
+            var outers = new List<(Organisation Organisation, string Network, uint Start, int Slots, bool Hosting)>();
             foreach (var (organisation, _, sector) in _made)
             {
                 if (organisation.Assets.Any(a => a.Kind == AssetKind.Asn)) continue;
                 foreach (var asset in organisation.Assets)
-                    if (asset.Kind == AssetKind.Network && asset.Value.EndsWith("/24", StringComparison.Ordinal) && System.Net.IPNetwork.TryParse(asset.Value, out var network))
-                        outers.Add((organisation, asset.Value, IpMath.V4(network.BaseAddress), sector == "ICT-dienstverlening"));
+                {
+                    if (asset.Kind != AssetKind.Network || !System.Net.IPNetwork.TryParse(asset.Value, out var network)) continue;
+                    if (!IpMath.IsV4(network) || network.PrefixLength is < 24 or > 27) continue;
+                    outers.Add((organisation, asset.Value, IpMath.V4(network.BaseAddress), 1 << (SubnetAllocator.SmallestV4 - network.PrefixLength),
+                        sector == "ICT-dienstverlening"));
+                }
             }
             var inners = _made.Where(m => m.Size == Size.Small && !m.Organisation.Assets.Any(a => a.Kind == AssetKind.Asn)).Select(m => m.Organisation).ToList();
             var hosting = outers.Where(o => o.Hosting).ToList();
-            var nestedAllocator = new SubnetAllocator();
-            var used = new HashSet<Organisation>();
-            for (var n = 0; n < want && outers.Count > 0 && inners.Count > 0; n++)
+            var usedInners = new HashSet<Organisation>();
+            var usedSubnets = new HashSet<uint>();
+            for (var attempt = 0; nestings.Count < want && attempt < want * 8 && outers.Count > 0 && inners.Count > 0; attempt++)
             {
                 var outer = hosting.Count > 0 && _random.Chance(0.7) ? _random.Pick(hosting) : _random.Pick(outers);
-                var candidates = inners.Where(i => i != outer.Organisation && !used.Contains(i)).ToList();
-                if (candidates.Count == 0) break;
-                var inner = _random.Pick(candidates);
-                if (!nestedAllocator.TryTake(outer.Start, 29, _random, out var subnet)) continue;
-                used.Add(inner);
-                var network = IpMath.V4Network(subnet, 29);
+                var inner = _random.Pick(inners);
+                var subnet = outer.Start + ((uint)_random.Next(outer.Slots) << 3);
+                if (inner == outer.Organisation || usedInners.Contains(inner) || !usedSubnets.Add(subnet)) continue;
+                usedInners.Add(inner);
+                var network = IpMath.V4Network(subnet, SubnetAllocator.SmallestV4);
                 Add(inner, AssetKind.Network, network);
                 nestings.Add(new SyntheticNesting(inner.KvkNumber, network, outer.Organisation.KvkNumber, outer.Network));
             }
