@@ -70,6 +70,12 @@ public sealed class IpRangeTable<TValue>
         for (var i = 0; i < _v4Start.Length; i++) yield return (_v4Start[i], _v4End[i], _v4Value[i]);
     }
 
+    /// <summary>Every IPv6 range, for generators that need real address space.</summary>
+    public IEnumerable<(UInt128 Start, UInt128 End, TValue Value)> V6Ranges()
+    {
+        for (var i = 0; i < _v6Start.Length; i++) yield return (_v6Start[i], _v6End[i], _v6Value[i]);
+    }
+
     private static int LastAtOrBelow<T>(T[] starts, T key) where T : IComparable<T>
     {
         int lo = 0, hi = starts.Length - 1, found = -1;

@@ -1,0 +1,35 @@
+namespace Herald.Registry;
+
+/// <summary>What a synthetic report writes in a column, decided once from the column's fields and conversion.</summary>
+internal enum SyntheticColumnKind
+{
+    Empty,
+    Timestamp,
+    SourceIp,
+    SourcePort,
+    SourceHostname,
+    SourceAsn,
+    SourceCountry,
+    SourceRegion,
+    SourceCity,
+    DestinationIp,
+    DestinationPort,
+    DestinationHostname,
+    DestinationAsn,
+    DestinationCountry,
+    DestinationRegion,
+    DestinationCity,
+    Protocol,
+    Tag,
+    Severity,
+    Network,
+    Url,
+    Boolean,
+    Integer,
+    Float,
+    Date,
+    HttpDate,
+    Base64,
+    Hash,
+    Text,
+}
