@@ -7,7 +7,12 @@ public static class HeraldWeb
 {
     public static WebApplication Build(string[] args, HeraldRuntime runtime, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The pages live in this assembly, whichever program hosts it (the herald command, a test).
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(HeraldWeb).Assembly.GetName().Name,
+        });
         builder.Services.AddHeraldWeb(runtime);
         configure?.Invoke(builder);
         var app = builder.Build();

@@ -16,14 +16,17 @@ public sealed class HeraldRuntime
     private readonly Lazy<RoutingTable?> _routing;
     private readonly Lazy<ShadowserverSchema> _schema;
 
-    public HeraldRuntime(HeraldOptions options, TimeProvider? time = null)
+    /// <param name="routing">An already loaded routing table to share (tests, benchmarks); otherwise loaded on first use.</param>
+    public HeraldRuntime(HeraldOptions options, TimeProvider? time = null, RoutingTable? routing = null)
     {
         Options = options;
         Time = time ?? TimeProvider.System;
         Directory.CreateDirectory(options.DataDirectory);
         Database = new HeraldDatabase(new StorageOptions { ConnectionString = $"Data Source={options.DatabasePath};Pooling=True" });
         Reports = new ReportStore(options.DataDirectory, Time);
-        _routing = new Lazy<RoutingTable?>(() => RoutingTable.TryLoad(options.EffectiveRoutingDirectory));
+        _routing = routing is not null
+            ? new Lazy<RoutingTable?>(routing)
+            : new Lazy<RoutingTable?>(() => RoutingTable.TryLoad(options.EffectiveRoutingDirectory));
         _schema = new Lazy<ShadowserverSchema>(() =>
         {
             var path = options.EffectiveSchemaPath;

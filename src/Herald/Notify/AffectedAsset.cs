@@ -10,4 +10,5 @@ public sealed record AffectedAsset(
     string? Identifier,
     string? Type,
     string? Feed,
-    IReadOnlyList<string> Vulnerabilities);
+    IReadOnlyList<string> Vulnerabilities,
+    string? Organisation = null);

@@ -35,15 +35,18 @@ public sealed class NotificationBuilder(ServiceOptions service, WarningComposer 
                 .Join(db.Events, d => d.EventId, e => e.Id, (d, e) => new { Directive = d, e.Json })
                 .ToListAsync(cancellationToken);
             if (rows.Count == 0) continue;
-            var assets = rows.Select(r => ToAsset(r.Json)).ToList();
             var first = rows[0].Directive;
             string? member = null;
+            var names = new Dictionary<long, string>();
             if (group.Route is Route.Partner or Route.NationalCsirt)
             {
-                var orgIds = rows.Select(r => r.Directive.OrganisationId).Distinct().ToList();
-                if (orgIds is [{ } orgId])
-                    member = await db.Organisations.Where(o => o.Id == orgId).Select(o => o.Name).FirstOrDefaultAsync(cancellationToken);
+                // A partner warns its members: each asset says whose it is.
+                var orgIds = rows.Select(r => r.Directive.OrganisationId).OfType<long>().Distinct().ToList();
+                names = await db.Organisations.Where(o => orgIds.Contains(o.Id))
+                    .ToDictionaryAsync(o => o.Id, o => $"{o.Name}, KvK {o.KvkNumber}", cancellationToken);
+                if (orgIds is [var only]) member = names.GetValueOrDefault(only);
             }
+            var assets = rows.Select(r => ToAsset(r.Json, r.Directive.OrganisationId is { } id ? names.GetValueOrDefault(id) : null)).ToList();
             var now = time.GetUtcNow();
             var reference = await NextReferenceAsync(db, now, cancellationToken);
             var code = NewVerificationCode();
@@ -81,11 +84,11 @@ public sealed class NotificationBuilder(ServiceOptions service, WarningComposer 
         return created;
     }
 
-    private static AffectedAsset ToAsset(string json)
+    private static AffectedAsset ToAsset(string json, string? organisation)
     {
         var e = IntelMqJson.Read(json, out _) ?? new Event();
         return new AffectedAsset(e.SourceIp?.ToString(), e.SourcePort, e.ProtocolTransport, e.SourceFqdn ?? e.SourceReverseDns,
-            e.TimeSource, e.ClassificationIdentifier, e.ClassificationType, e.FeedName, e.ProductVulnerabilities);
+            e.TimeSource, e.ClassificationIdentifier, e.ClassificationType, e.FeedName, e.ProductVulnerabilities, organisation);
     }
 
     /// <summary>The next readable reference of the year, e.g. HRLD-2026-000123.</summary>

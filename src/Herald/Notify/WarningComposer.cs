@@ -25,9 +25,14 @@ public sealed class WarningComposer(ServiceOptions service, WarningTexts texts)
         foreach (var language in new[] { "nl", "en" })
         {
             if (language == "en") body.Append('\n').Append('=', 72).Append("\n\nENGLISH VERSION\n\n");
-            body.Append(language == "nl" ? "Geachte heer, mevrouw" : "Dear Sir or Madam");
-            if (!string.IsNullOrEmpty(recipientName)) body.Append(language == "nl" ? $" van {recipientName}" : $" of {recipientName}");
-            body.Append(",\n\n");
+            if (!string.IsNullOrEmpty(recipientName)) body.Append(language == "nl" ? "Aan: " : "To: ").Append(recipientName).Append("\n\n");
+            body.Append((route is Route.NationalCsirt or Route.Partner, language) switch
+            {
+                (true, "nl") => "Beste collega's,",
+                (true, _) => "Dear colleagues,",
+                (false, "nl") => "Geachte heer, mevrouw,",
+                _ => "Dear Sir or Madam,",
+            }).Append("\n\n");
             body.Append(Intro(route, memberName, language)).Append("\n\n");
             foreach (var group in groups)
             {
@@ -103,18 +108,20 @@ public sealed class WarningComposer(ServiceOptions service, WarningTexts texts)
         if (a.SeenAt is { } seen)
             s.Append(language == "nl" ? ", gezien op " : ", seen on ").Append(seen.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append(" UTC");
         if (a.Vulnerabilities.Count > 0) s.Append(", ").Append(string.Join(", ", a.Vulnerabilities));
+        if (a.Organisation is { Length: > 0 } org) s.Append(" [").Append(org).Append(']');
         return s.ToString();
     }
 
     private static string AssetsCsv(IReadOnlyList<AffectedAsset> assets)
     {
-        var csv = new StringBuilder("ip,port,transport,hostname,seen_utc,identifier,vulnerabilities\n");
+        var csv = new StringBuilder("ip,port,transport,hostname,seen_utc,identifier,vulnerabilities,organisation\n");
         foreach (var a in assets)
         {
             csv.Append(Cell(a.Ip)).Append(',').Append(a.Port?.ToString(CultureInfo.InvariantCulture)).Append(',')
                 .Append(Cell(a.Transport)).Append(',').Append(Cell(a.HostName)).Append(',')
                 .Append(a.SeenAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)).Append(',')
-                .Append(Cell(a.Identifier)).Append(',').Append(Cell(string.Join(' ', a.Vulnerabilities))).Append('\n');
+                .Append(Cell(a.Identifier)).Append(',').Append(Cell(string.Join(' ', a.Vulnerabilities))).Append(',')
+                .Append(Cell(a.Organisation)).Append('\n');
         }
         return csv.ToString();
     }
