@@ -21,10 +21,14 @@ public sealed class PickupFolderDeliverer(string pickupDirectory, ServiceOptions
     public async Task<int> DeliverPendingAsync(HeraldDb db, CancellationToken cancellationToken)
     {
         System.IO.Directory.CreateDirectory(Directory);
-        var pending = await db.Notifications.Where(n => n.Status == DeliveryStatus.Pending).OrderBy(n => n.Id).ToListAsync(cancellationToken);
+        var pending = await db.Notifications.Where(n => n.Status == DeliveryStatus.Pending).OrderBy(n => n.Id).Select(n => n.Id).ToListAsync(cancellationToken);
         var written = 0;
-        foreach (var notification in pending)
+        foreach (var id in pending)
         {
+            // One at a time and recorded at once: the tracker stays small and a crash loses at most the record of one file.
+            db.ChangeTracker.Clear();
+            var notification = await db.Notifications.FirstAsync(n => n.Id == id, cancellationToken);
+            if (notification.Status != DeliveryStatus.Pending) continue;
             var path = Path.Combine(Directory, notification.Reference + ".eml");
             string detail;
             if (File.Exists(path))

@@ -11,11 +11,11 @@ public static class EventFieldSetter
     {
         if (key.StartsWith(EventFields.ExtraPrefix, StringComparison.Ordinal))
         {
-            e.Extra[key[EventFields.ExtraPrefix.Length..]] = value;
+            e.Extra[key[EventFields.ExtraPrefix.Length..]] = value is DateTimeOffset dto ? EventValues.FormatTime(dto) : value;
             return null;
         }
 
-        var text = value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+        var text = value as string ?? (value is DateTimeOffset t ? EventValues.FormatTime(t) : Convert.ToString(value, CultureInfo.InvariantCulture)) ?? "";
         switch (key)
         {
             case EventFields.TimeSource:

@@ -33,12 +33,76 @@ public static class EventValues
     public static bool TryParseTime(ReadOnlySpan<char> s, out DateTimeOffset time)
     {
         s = s.Trim();
+        if (TryParseIsoFast(s, out time)) return true;
+        const DateTimeStyles styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
+        // RFC 1123 dates, as in HTTP headers ("Wed, 10 Feb 2010 00:00:00 GMT"): "r" has a fast path in .NET.
+        if (s.EndsWith(" GMT", StringComparison.Ordinal) && DateTimeOffset.TryParseExact(s, "r", CultureInfo.InvariantCulture, DateTimeStyles.None, out time)) return true;
         if (s.EndsWith(" UTC", StringComparison.OrdinalIgnoreCase)) s = s[..^4];
         if (s.EndsWith("Z", StringComparison.OrdinalIgnoreCase)) s = s[..^1];
-        const DateTimeStyles styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
         if (DateTimeOffset.TryParseExact(s, TimeFormats, CultureInfo.InvariantCulture, styles, out time)) return true;
-        // RFC 1123 dates, as in HTTP headers ("Wed, 10 Feb 2010 00:00:00 GMT").
         return DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, styles, out time);
+    }
+
+    /// <summary>
+    /// The forms nearly every report uses ("yyyy-MM-dd HH:mm:ss", ISO 8601 with 'T', optional fraction,
+    /// "Z", "+hh:mm" or " UTC"), parsed without the culture machinery of DateTimeOffset.TryParseExact,
+    /// which costs tens of microseconds a value. Anything else falls through to the general parser.
+    /// </summary>
+    private static bool TryParseIsoFast(ReadOnlySpan<char> s, out DateTimeOffset time)
+    {
+        time = default;
+        if (s.Length < 19 || s[4] != '-' || s[7] != '-' || (s[10] != ' ' && s[10] != 'T') || s[13] != ':' || s[16] != ':') return false;
+        if (!Digits(s, 0, 4, out var year) || !Digits(s, 5, 2, out var month) || !Digits(s, 8, 2, out var day)
+            || !Digits(s, 11, 2, out var hour) || !Digits(s, 14, 2, out var minute) || !Digits(s, 17, 2, out var second)) return false;
+        var rest = s[19..];
+        long ticks = 0;
+        if (!rest.IsEmpty && rest[0] == '.')
+        {
+            var n = 1;
+            long fraction = 0;
+            var scale = TimeSpan.TicksPerSecond;
+            while (n < rest.Length && char.IsAsciiDigit(rest[n]))
+            {
+                if (scale > 1)
+                {
+                    scale /= 10;
+                    fraction += (rest[n] - '0') * scale;
+                }
+                n++;
+            }
+            ticks = fraction;
+            rest = rest[n..];
+        }
+        var offset = TimeSpan.Zero;
+        if (rest.IsEmpty || rest is "Z" or "z" || rest.Equals(" UTC", StringComparison.OrdinalIgnoreCase) || rest is "+00" or "+0000")
+        {
+        }
+        else if (rest.Length == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':'
+                 && Digits(rest, 1, 2, out var oh) && Digits(rest, 4, 2, out var om) && oh < 15 && om < 60)
+        {
+            offset = new TimeSpan(oh, om, 0);
+            if (rest[0] == '-') offset = -offset;
+        }
+        else
+        {
+            return false;
+        }
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year is >= 1 and <= 9999 ? year : 1, month)
+            || year is < 1 or > 9999 || hour > 23 || minute > 59 || second > 59) return false;
+        time = new DateTimeOffset(year, month, day, hour, minute, second, offset).AddTicks(ticks).ToUniversalTime();
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<char> s, int start, int count, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var c = s[i];
+            if (!char.IsAsciiDigit(c)) return false;
+            value = (value * 10) + (c - '0');
+        }
+        return true;
     }
 
     /// <summary>The IntelMQ form of a time: ISO 8601 with an explicit offset.</summary>

@@ -37,10 +37,11 @@ public static class IntelMqJson
     /// <summary>Every field of the event with its IntelMQ name and JSON value, sorted by name.</summary>
     public static IEnumerable<KeyValuePair<string, object>> Pairs(Event e)
     {
-        var all = new SortedDictionary<string, object>(StringComparer.Ordinal);
+        // A list sorted once is several times cheaper than a SortedDictionary for ~30 fields; keys are unique by construction.
+        var all = new List<KeyValuePair<string, object>>(24 + e.Fields.Count + e.Extra.Count);
         void Add(string key, object? value)
         {
-            if (value is not null) all[key] = value;
+            if (value is not null) all.Add(new(key, value));
         }
         Add(EventFields.TimeSource, e.TimeSource is { } ts ? EventValues.FormatTime(ts) : null);
         Add(EventFields.TimeObservation, e.TimeObservation is { } to ? EventValues.FormatTime(to) : null);
@@ -66,6 +67,7 @@ public static class IntelMqJson
         Add(EventFields.Raw, e.Raw is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(e.Raw)));
         foreach (var (k, v) in e.Fields) Add(k, v);
         foreach (var (k, v) in e.Extra) Add(EventFields.ExtraPrefix + k, v);
+        all.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
         return all;
     }
 

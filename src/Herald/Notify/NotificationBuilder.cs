@@ -16,6 +16,8 @@ public sealed class NotificationBuilder(ServiceOptions service, WarningComposer 
 {
     private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
+    private const int GroupsPerTransaction = 200;
+
     private static readonly Route[] Deliverable = [Route.Direct, Route.NationalCsirt, Route.Partner, Route.NetworkOwner];
 
     /// <summary>Creates the pending warnings; returns how many.</summary>
@@ -27,14 +29,30 @@ public sealed class NotificationBuilder(ServiceOptions service, WarningComposer 
             .Select(g => new { g.Key.Route, g.Key.RecipientEmail })
             .ToListAsync(cancellationToken);
         var created = 0;
-        foreach (var group in groups)
+        int? sequence = null;
+        // Several warnings share a transaction (a commit per warning dominated the cost); each warning and the
+        // links from its directives are still written together, so a crash leaves every warning whole or absent.
+        foreach (var chunk in groups.Chunk(GroupsPerTransaction))
         {
             await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-            var rows = await db.Directives
-                .Where(d => d.NotificationId == null && d.Route == group.Route && d.RecipientEmail == group.RecipientEmail)
+            foreach (var group in chunk)
+            {
+                if (await CreateOneAsync(group.Route, group.RecipientEmail!) is not null) created++;
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+        return created;
+
+        async Task<string?> CreateOneAsync(Route route, string recipient)
+        {
+            var rows = await db.Directives.AsNoTracking()
+                .Where(d => d.NotificationId == null && d.Route == route && d.RecipientEmail == recipient)
                 .Join(db.Events, d => d.EventId, e => e.Id, (d, e) => new { Directive = d, e.Json })
                 .ToListAsync(cancellationToken);
-            if (rows.Count == 0) continue;
+            if (rows.Count == 0) return null;
+            var group = new { Route = route, RecipientEmail = recipient };
             var first = rows[0].Directive;
             string? member = null;
             var names = new Dictionary<long, string>();
@@ -48,7 +66,9 @@ public sealed class NotificationBuilder(ServiceOptions service, WarningComposer 
             }
             var assets = rows.Select(r => ToAsset(r.Json, r.Directive.OrganisationId is { } id ? names.GetValueOrDefault(id) : null)).ToList();
             var now = time.GetUtcNow();
-            var reference = await NextReferenceAsync(db, now, cancellationToken);
+            sequence ??= await LastSequenceAsync(db, now, cancellationToken);
+            sequence++;
+            var reference = Reference(now, sequence.Value);
             var code = NewVerificationCode();
             var warning = composer.Compose(group.Route, first.RecipientName, member, reference, code, assets);
             var notification = new Notification
@@ -70,18 +90,17 @@ public sealed class NotificationBuilder(ServiceOptions service, WarningComposer 
             };
             db.Notifications.Add(notification);
             await db.SaveChangesAsync(cancellationToken);
-            foreach (var r in rows) r.Directive.NotificationId = notification.Id;
+            // In slices: SQLite limits the parameters of one statement.
+            foreach (var slice in rows.Select(r => r.Directive.Id).Chunk(500))
+                await db.Directives.Where(d => slice.Contains(d.Id))
+                    .ExecuteUpdateAsync(u => u.SetProperty(d => d.NotificationId, notification.Id), cancellationToken);
             db.Audit.Add(new AuditEntry
             {
                 At = now, Actor = "pipeline", Action = "notification.created", Subject = reference,
                 Detail = $"{group.Route} to {group.RecipientEmail}, {assets.Count} asset(s)",
             });
-            await db.SaveChangesAsync(cancellationToken);
-            await tx.CommitAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            created++;
+            return reference;
         }
-        return created;
     }
 
     private static AffectedAsset ToAsset(string json, string? organisation)
@@ -91,14 +110,19 @@ public sealed class NotificationBuilder(ServiceOptions service, WarningComposer 
             e.TimeSource, e.ClassificationIdentifier, e.ClassificationType, e.FeedName, e.ProductVulnerabilities, organisation);
     }
 
-    /// <summary>The next readable reference of the year, e.g. HRLD-2026-000123.</summary>
-    private async Task<string> NextReferenceAsync(HeraldDb db, DateTimeOffset now, CancellationToken cancellationToken)
+    private string Prefix(DateTimeOffset now) => $"{service.ReferencePrefix}-{now.Year.ToString(CultureInfo.InvariantCulture)}-";
+
+    /// <summary>A readable reference, e.g. HRLD-2026-000123: the year and a number counting up within it.</summary>
+    private string Reference(DateTimeOffset now, int sequence) => Prefix(now) + sequence.ToString("000000", CultureInfo.InvariantCulture);
+
+    /// <summary>The last number given out this year (0 for none); the unique index on Reference catches a race.</summary>
+    private async Task<int> LastSequenceAsync(HeraldDb db, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var prefix = $"{service.ReferencePrefix}-{now.Year.ToString(CultureInfo.InvariantCulture)}-";
-        var last = await db.Notifications.Where(n => n.Reference.StartsWith(prefix))
+        var prefix = Prefix(now);
+        // A range over the unique index rather than LIKE, which SQLite cannot answer from an index.
+        var last = await db.Notifications.Where(n => n.Reference.CompareTo(prefix) > 0 && n.Reference.CompareTo(prefix + "~") < 0)
             .OrderByDescending(n => n.Reference).Select(n => n.Reference).FirstOrDefaultAsync(cancellationToken);
-        var next = last is null ? 1 : int.Parse(last.AsSpan(prefix.Length), CultureInfo.InvariantCulture) + 1;
-        return prefix + next.ToString("000000", CultureInfo.InvariantCulture);
+        return last is null ? 0 : int.Parse(last.AsSpan(prefix.Length), CultureInfo.InvariantCulture);
     }
 
     private static string NewVerificationCode() =>

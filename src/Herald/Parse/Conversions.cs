@@ -25,7 +25,7 @@ internal static class Conversions
             case Conversion.ConvertDate:
             case Conversion.ConvertDateUtc:
                 if (value.Length == 0) return null;
-                if (EventValues.TryParseTime(value, out var time)) return EventValues.FormatTime(time);
+                if (EventValues.TryParseTime(value.AsSpan(), out var time)) return time;
                 error = $"'{value}' is not a date and time";
                 return null;
             case Conversion.ConvertBool:

@@ -37,7 +37,6 @@ public sealed class HeraldDb(DbContextOptions<HeraldDb> options) : DbContext(opt
         modelBuilder.Entity<Source>().HasIndex(s => s.Name).IsUnique();
         modelBuilder.Entity<Report>().HasIndex(r => r.ContentHash).IsUnique();
         modelBuilder.Entity<StoredEvent>().HasIndex(e => new { e.ReportId, e.Line }).IsUnique();
-        modelBuilder.Entity<StoredEvent>().HasIndex(e => e.SourceIp);
         modelBuilder.Entity<StoredRejection>().HasIndex(r => new { r.ReportId, r.Line }).IsUnique();
         modelBuilder.Entity<Organisation>().HasIndex(o => o.KvkNumber).IsUnique();
         modelBuilder.Entity<Organisation>().HasMany(o => o.Assets).WithOne().HasForeignKey(a => a.OrganisationId);
