@@ -20,6 +20,7 @@ internal static class HeraldCommands
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
+        root.Subcommands.Add(RegistryCommand.Create());
         return root;
     }
 

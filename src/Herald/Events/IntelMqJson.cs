@@ -11,7 +11,8 @@ public static class IntelMqJson
     private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Writes one event as one line of JSON (keys sorted, as IntelMQ's output bots do).</summary>
-    public static string Write(Event e)
+    /// <param name="includeRaw">False where the raw line is kept beside the JSON (the database), to store it once and unencoded.</param>
+    public static string Write(Event e, bool includeRaw = true)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var w = new Utf8JsonWriter(buffer, WriterOptions))
@@ -19,6 +20,7 @@ public static class IntelMqJson
             w.WriteStartObject();
             foreach (var (key, value) in Pairs(e))
             {
+                if (!includeRaw && key == EventFields.Raw) continue;
                 switch (value)
                 {
                     case string s: w.WriteString(key, s); break;

@@ -48,7 +48,7 @@ public sealed class EventBatchWriter : IAsyncDisposable
             var e = enriched.Event;
             Set(_event!, reportId, line, e.TimeSource is { } ts ? Time.ConvertToProvider(ts) : null, e.FeedName,
                 e.ClassificationTaxonomy, e.ClassificationType, e.ClassificationIdentifier, e.SourceIp?.ToString(), e.SourcePort,
-                e.SourceAsn, e.HostName, e.SourceGeolocationCc, enriched.Organisation?.Organisation.Id, IntelMqJson.Write(e));
+                e.SourceAsn, e.HostName, e.SourceGeolocationCc, enriched.Organisation?.Organisation.Id, IntelMqJson.Write(e, includeRaw: false), e.Raw);
             var id = await _event!.ExecuteScalarAsync(cancellationToken);
             if (id is null or DBNull) continue;
             newEvents++;
@@ -70,10 +70,10 @@ public sealed class EventBatchWriter : IAsyncDisposable
     {
         _event ??= Create("""
             INSERT INTO "Events" ("ReportId","Line","TimeSource","FeedName","ClassificationTaxonomy","ClassificationType",
-              "ClassificationIdentifier","SourceIp","SourcePort","SourceAsn","HostName","CountryCode","OrganisationId","Json")
-            VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9,@p10,@p11,@p12,@p13)
+              "ClassificationIdentifier","SourceIp","SourcePort","SourceAsn","HostName","CountryCode","OrganisationId","Json","Raw")
+            VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9,@p10,@p11,@p12,@p13,@p14)
             ON CONFLICT ("ReportId","Line") DO NOTHING RETURNING "Id"
-            """, 14);
+            """, 15);
         _directive ??= Create("""
             INSERT INTO "Directives" ("EventId","ReportId","Route","RecipientEmail","RecipientName","OrganisationId",
               "PartnerCode","Template","AggregationKey","Reasons","CreatedAt")

@@ -20,5 +20,9 @@ public sealed class StoredEvent
     public string? HostName { get; set; }
     public string? CountryCode { get; set; }
     public long? OrganisationId { get; set; }
+    /// <summary>The event as IntelMQ JSON, without <c>raw</c>: that is <see cref="Raw"/>.</summary>
     public required string Json { get; set; }
+
+    /// <summary>The report line this event came from, as received.</summary>
+    public string? Raw { get; set; }
 }

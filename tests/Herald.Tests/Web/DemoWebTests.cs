@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Herald.Tests.Web;
 
 /// <summary>What the README's first command shows: the demo's warnings on the real web application.</summary>
+[Collection(ConsoleCollection.Name)]
 public sealed partial class DemoWebTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
