@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 scripts/fetch-routing-data.sh .cache/routing || { echo "could not fetch routing data"; echo "0 passed, 1 failed"; exit 1; }
 log="$(mktemp)"
-dotnet test Herald.slnx -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log"
+dotnet test Herald.slnx -c Release 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 # The runner prints one summary per test project: "Passed!  - Failed: 0, Passed: 45, Skipped: 0, ...".
 passed=$(grep -E '(Passed|Failed)! +- ' "$log" | grep -Eo 'Passed: +[0-9]+' | awk '{s+=$2} END {print s+0}')
