@@ -1,7 +1,9 @@
 using Herald.Collect;
 using Herald.Decide;
 using Herald.Deliver;
+using System.Threading.Channels;
 using Herald.Enrich;
+using Herald.Events;
 using Herald.Notify;
 using Herald.Parse;
 using Herald.Storage;
@@ -68,38 +70,56 @@ public sealed class ReportProcessor(
         }
 
         var (enricher, decider) = await prepare(db, cancellationToken);
+        // Two stages on two threads: parsing, enriching, deciding and serialising on one, the database on the
+        // other, with a few batches between them so neither waits long and memory stays bounded.
+        var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         long rows = 0;
-        var batch = new List<(long, EnrichedEvent, Directive)>(BatchSize);
-        var rejected = new List<Rejection>();
-        await using (var writer = await EventBatchWriter.OpenAsync(db, cancellationToken))
-        await using (var raw = reports.Open(report))
+        var produce = Task.Run(() =>
         {
-            var counting = new ProgressStream(raw, progress);
-            var context = new ParseContext(report.FileName, reportType ?? report.ReportType, report.ReceivedAt);
-            foreach (var row in parser.Parse(counting, context, cancellationToken))
+            try
             {
-                rows++;
-                if (row.Event is { } e)
+                using var raw = reports.Open(report);
+                var counting = new ProgressStream(raw, progress);
+                var context = new ParseContext(report.FileName, reportType ?? report.ReportType, report.ReceivedAt);
+                var batch = new Batch();
+                foreach (var row in parser.Parse(counting, context, cancellationToken))
                 {
-                    var enriched = enricher.Enrich(e);
-                    batch.Add((row.Line, enriched, decider.Decide(enriched)));
+                    rows++;
+                    if (row.Event is { } e)
+                    {
+                        var enriched = enricher.Enrich(e);
+                        batch.Events.Add(new PreparedEvent(row.Line, enriched, decider.Decide(enriched), IntelMqJson.Write(e, includeRaw: false)));
+                    }
+                    else if (row.Rejection is { } r)
+                    {
+                        batch.Rejections.Add(r);
+                    }
+                    if (batch.Count < BatchSize) continue;
+                    Send(batch);
+                    batch = new Batch();
                 }
-                else if (row.Rejection is { } r)
-                {
-                    rejected.Add(r);
-                }
-                if (batch.Count + rejected.Count >= BatchSize) await FlushAsync();
+                if (batch.Count > 0) Send(batch);
+                batches.Writer.Complete();
             }
-            await FlushAsync();
+            catch (Exception ex)
+            {
+                batches.Writer.Complete(ex);
+            }
+        }, cancellationToken);
 
-            async Task FlushAsync()
-            {
-                if (batch.Count + rejected.Count == 0) return;
-                await writer.WriteAsync(report.Id, batch, rejected, time.GetUtcNow(), cancellationToken);
-                batch.Clear();
-                rejected.Clear();
-            }
+        void Send(Batch batch)
+        {
+            // The producer is a plain thread: wait synchronously only when the writer is behind.
+            while (!batches.Writer.TryWrite(batch))
+                batches.Writer.WaitToWriteAsync(cancellationToken).AsTask().GetAwaiter().GetResult();
         }
+
+        await using (var writer = await EventBatchWriter.OpenAsync(db, cancellationToken))
+        {
+            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+                await writer.WriteAsync(report.Id, batch.Events, batch.Rejections, time.GetUtcNow(), cancellationToken);
+        }
+        await produce;
 
         // Counts come from what is stored, so an interrupted and repeated run reports the whole report.
         var events = await db.Events.LongCountAsync(e => e.ReportId == report.Id, cancellationToken);
@@ -118,6 +138,13 @@ public sealed class ReportProcessor(
 
         return new ProcessSummary(report.Id, report.FileName, reportType ?? report.ReportType, false, rows, events, rejections,
             await RoutesOfAsync(db, report.Id, cancellationToken), 0, 0);
+    }
+
+    private sealed class Batch
+    {
+        public List<PreparedEvent> Events { get; } = new(BatchSize);
+        public List<Rejection> Rejections { get; } = [];
+        public int Count => Events.Count + Rejections.Count;
     }
 
     private static async Task<IReadOnlyDictionary<Route, long>> RoutesOfAsync(HeraldDb db, long reportId, CancellationToken cancellationToken)

@@ -36,19 +36,19 @@ public sealed class EventBatchWriter : IAsyncDisposable
     }
 
     /// <summary>Writes one batch; returns how many events and rejections were new.</summary>
-    public async Task<(int Events, int Rejections)> WriteAsync(long reportId, IReadOnlyList<(long Line, EnrichedEvent Event, Directive Directive)> events,
+    public async Task<(int Events, int Rejections)> WriteAsync(long reportId, IReadOnlyList<PreparedEvent> events,
         IReadOnlyList<Rejection> rejections, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var tx = await _connection.BeginTransactionAsync(cancellationToken);
         Prepare(tx);
         int newEvents = 0, newRejections = 0;
         var created = Time.ConvertToProvider(now)!;
-        foreach (var (line, enriched, directive) in events)
+        foreach (var (line, enriched, directive, json) in events)
         {
             var e = enriched.Event;
             Set(_event!, reportId, line, e.TimeSource is { } ts ? Time.ConvertToProvider(ts) : null, e.FeedName,
                 e.ClassificationTaxonomy, e.ClassificationType, e.ClassificationIdentifier, e.SourceIp?.ToString(), e.SourcePort,
-                e.SourceAsn, e.HostName, e.SourceGeolocationCc, enriched.Organisation?.Organisation.Id, IntelMqJson.Write(e, includeRaw: false), e.Raw);
+                e.SourceAsn, e.HostName, e.SourceGeolocationCc, enriched.Organisation?.Organisation.Id, json, e.Raw);
             var id = await _event!.ExecuteScalarAsync(cancellationToken);
             if (id is null or DBNull) continue;
             newEvents++;

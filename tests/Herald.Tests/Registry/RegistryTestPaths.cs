@@ -13,14 +13,15 @@ internal static class RegistryTestPaths
     private static readonly Lazy<ShadowserverSchema> LazySchema = new(() => ShadowserverSchema.Load(SchemaPath));
 
     /// <summary>The nearest directory above the test binaries that holds Herald.slnx.</summary>
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot { get; } =
+        TestData.RepositoryRoot ?? throw new InvalidOperationException($"No Herald.slnx above {AppContext.BaseDirectory}.");
 
     public static string RoutingDirectory => Path.Combine(RepositoryRoot, ".cache", "routing");
 
     public static bool RoutingExists =>
         File.Exists(Path.Combine(RoutingDirectory, "asn", "asn-ipv4.csv")) && File.Exists(Path.Combine(RoutingDirectory, "asn-country", "asn-country-ipv4.csv"));
 
-    public static string SchemaPath => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "data", "shadowserver", "schema", "intelmq.json"));
+    public static string SchemaPath => TestData.SchemaPath;
 
     public static bool SchemaExists => File.Exists(SchemaPath);
 
@@ -28,13 +29,6 @@ internal static class RegistryTestPaths
     public static RoutingTable Routing => LazyRouting.Value ?? throw new InvalidOperationException(NoRouting);
 
     public static ShadowserverSchema Schema => LazySchema.Value;
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Herald.slnx"))) return dir.FullName;
-        throw new InvalidOperationException($"No Herald.slnx above {AppContext.BaseDirectory}.");
-    }
 
     /// <summary>A fact that needs the routing data, skipped with the reason when it is absent.</summary>
     [AttributeUsage(AttributeTargets.Method)]
