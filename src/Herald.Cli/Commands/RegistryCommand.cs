@@ -41,7 +41,8 @@ internal static class RegistryCommand
             var runtime = HeraldCommands.Runtime(result);
             var registry = new SyntheticRegistry(runtime.Routing).Generate(new SyntheticRegistryOptions
             {
-                Organisations = result.GetValue(organisations), Seed = result.GetValue(seed),
+                Organisations = result.GetValue(organisations),
+                Seed = result.GetValue(seed),
             });
             var written = registry.WriteCsvFiles(result.GetValue(output)!.FullName);
             foreach (var note in registry.Notes) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(note)}[/]");

@@ -61,8 +61,11 @@ public sealed class ReportStore(string dataDirectory, TimeProvider time)
             db.Reports.Add(report);
             db.Audit.Add(new AuditEntry
             {
-                At = report.ReceivedAt, Actor = sourceName, Action = "report.received",
-                Subject = report.FileName, Detail = $"sha256 {hash}, {size} bytes",
+                At = report.ReceivedAt,
+                Actor = sourceName,
+                Action = "report.received",
+                Subject = report.FileName,
+                Detail = $"sha256 {hash}, {size} bytes",
             });
             await db.SaveChangesAsync(cancellationToken);
             return (report, true);

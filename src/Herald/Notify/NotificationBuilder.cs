@@ -96,7 +96,10 @@ public sealed class NotificationBuilder(ServiceOptions service, WarningComposer 
                     .ExecuteUpdateAsync(u => u.SetProperty(d => d.NotificationId, notification.Id), cancellationToken);
             db.Audit.Add(new AuditEntry
             {
-                At = now, Actor = "pipeline", Action = "notification.created", Subject = reference,
+                At = now,
+                Actor = "pipeline",
+                Action = "notification.created",
+                Subject = reference,
                 Detail = $"{group.Route} to {group.RecipientEmail}, {assets.Count} asset(s)",
             });
             return reference;

@@ -131,7 +131,10 @@ public sealed class ReportProcessor(
         tracked.RejectionCount = (int)rejections;
         db.Audit.Add(new AuditEntry
         {
-            At = tracked.ParsedAt.Value, Actor = sourceName, Action = "report.parsed", Subject = report.FileName,
+            At = tracked.ParsedAt.Value,
+            Actor = sourceName,
+            Action = "report.parsed",
+            Subject = report.FileName,
             Detail = $"{events} event(s), {rejections} rejection(s)",
         });
         await db.SaveChangesAsync(cancellationToken);

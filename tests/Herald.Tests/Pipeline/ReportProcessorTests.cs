@@ -46,7 +46,11 @@ public sealed class ReportProcessorTests : IDisposable
 
     private static Organisation Org(string kvk, string name, string sector, bool vital, string? partner, string network, string? email) => new()
     {
-        KvkNumber = kvk, Name = name, Sector = sector, Vital = vital, PartnerCode = partner,
+        KvkNumber = kvk,
+        Name = name,
+        Sector = sector,
+        Vital = vital,
+        PartnerCode = partner,
         Assets = [new OrganisationAsset { Kind = AssetKind.Network, Value = network }],
         Contacts = email is null ? [] : [new Contact { Email = email }],
     };
