@@ -17,6 +17,7 @@ internal static class HeraldCommands
         var root = new RootCommand("Herald: turns threat reports into the right warning for the right organisation.");
         root.Options.Add(Data);
         root.Subcommands.Add(ProcessCommand.Create());
+        root.Subcommands.Add(ParseCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());

@@ -55,4 +55,34 @@ public sealed class CliTests : IDisposable
         await using var db = runtime.Database.Open();
         Assert.Equal("Bakkerij Jansen B.V.", (await db.Organisations.SingleAsync()).Name);
     }
+
+    [SharedDataFact]
+    public async Task Parse_prints_every_event_as_an_IntelMQ_line_that_reads_back_and_stores_nothing()
+    {
+        Assert.Equal(0, await Herald("schema", "update", "--from", TestData.SchemaPath));
+        var output = new StringWriter();
+        var original = Console.Out;
+        Console.SetOut(output);
+        int code;
+        try
+        {
+            code = await Herald("parse", Path.Combine(TestData.SamplesDir, "scan_http_vulnerable.csv"), "--format", "intelmq");
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+
+        Assert.Equal(0, code);
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(File.ReadLines(Path.Combine(TestData.SamplesDir, "scan_http_vulnerable.csv")).Count() - 1, lines.Length);
+        foreach (var line in lines)
+        {
+            var e = global::Herald.Events.IntelMqJson.Read(line, out var error);
+            Assert.Null(error);
+            Assert.Equal("vulnerable-http", e!.ClassificationIdentifier);
+            Assert.Equal(line, global::Herald.Events.IntelMqJson.Write(e));
+        }
+        Assert.False(File.Exists(Path.Combine(Data, "herald.db")));
+    }
 }

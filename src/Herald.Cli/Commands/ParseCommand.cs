@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Herald.Events;
+using Herald.Parse;
+
+namespace Herald.Cli.Commands;
+
+/// <summary>
+/// <c>herald parse &lt;file&gt; --format intelmq</c>: a report's events as IntelMQ JSON lines on standard output,
+/// rejections on standard error, nothing stored: for analysts inspecting a file and for comparing with other tools.
+/// </summary>
+internal static class ParseCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The report file (Shadowserver CSV)" };
+        var type = new Option<string?>("--type") { Description = "The Shadowserver report type, when the file name does not tell it" };
+        var format = new Option<string>("--format") { Description = "Output format", DefaultValueFactory = _ => "intelmq" };
+        format.AcceptOnlyFromAmong("intelmq");
+        var command = new Command("parse", "Print a report's events as IntelMQ JSON lines without storing anything") { file, type, format };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var path = result.GetValue(file)!;
+            if (!path.Exists)
+            {
+                await Console.Error.WriteLineAsync($"herald: {path.FullName} does not exist");
+                return 2;
+            }
+            var runtime = HeraldCommands.Runtime(result);
+            var parser = new ShadowserverParser(runtime.Schema);
+            var context = new ParseContext(path.Name, result.GetValue(type), runtime.Time.GetUtcNow());
+            await using var content = path.OpenRead();
+            var stdout = Console.Out;
+            long events = 0, rejections = 0;
+            foreach (var row in parser.Parse(content, context, cancellationToken))
+            {
+                if (row.Event is { } e)
+                {
+                    events++;
+                    await stdout.WriteLineAsync(IntelMqJson.Write(e));
+                }
+                else if (row.Rejection is { } r)
+                {
+                    rejections++;
+                    await Console.Error.WriteLineAsync($"line {r.Line}: {r.Reason}");
+                }
+            }
+            await Console.Error.WriteLineAsync($"{events} event(s), {rejections} rejection(s)");
+            return rejections == 0 ? 0 : 1;
+        });
+        return command;
+    }
+}
