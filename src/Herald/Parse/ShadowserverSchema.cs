@@ -59,7 +59,7 @@ public sealed class ShadowserverSchema
     public ReportMapping? Find(string reportType) => _byName.GetValueOrDefault(reportType);
 
     /// <summary>
-    /// The report type named by a file name: <c>YYYY-MM-DD-&lt;type&gt;-&lt;scope&gt;[-geo].csv</c> or <c>&lt;type&gt;.csv</c>.
+    /// The report type named by a file name: <c>YYYY-MM-DD-&lt;type&gt;-&lt;scope&gt;[-geo].csv</c>, <c>&lt;type&gt;-&lt;scope&gt;[-geo].csv</c> or <c>&lt;type&gt;.csv</c>.
     /// </summary>
     public ReportMapping? FindByFileName(string fileName)
     {
@@ -67,13 +67,10 @@ public sealed class ShadowserverSchema
         foreach (var ext in new[] { ".gz", ".zip", ".csv" })
             if (name.EndsWith(ext, StringComparison.OrdinalIgnoreCase)) name = name[..^ext.Length];
         if (Find(name) is { } whole) return whole;
-        if (name.Length > 11 && char.IsAsciiDigit(name[0]) && name[4] == '-' && name[7] == '-' && name[10] == '-')
-        {
-            var rest = name[11..];
-            var dash = rest.IndexOf('-', StringComparison.Ordinal);
-            return Find(dash < 0 ? rest : rest[..dash]);
-        }
-        return null;
+        // Report types use underscores, never dashes: what follows the first dash is scope and geo.
+        var rest = name.Length > 11 && char.IsAsciiDigit(name[0]) && name[4] == '-' && name[7] == '-' && name[10] == '-' ? name[11..] : name;
+        var dash = rest.IndexOf('-', StringComparison.Ordinal);
+        return Find(dash < 0 ? rest : rest[..dash]);
     }
 
     private static List<FieldMapping> ReadFields(string report, JsonElement v, string property)

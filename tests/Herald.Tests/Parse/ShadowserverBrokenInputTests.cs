@@ -321,6 +321,8 @@ public sealed class ShadowserverBrokenInputTests
     [SharedDataTheory]
     [InlineData("2024-06-01-scan_http_vulnerable-nl-geo.csv", "scan_http_vulnerable")]
     [InlineData("scan_http_vulnerable.csv", "scan_http_vulnerable")]
+    [InlineData("scan_http_vulnerable-nl-geo.csv", "scan_http_vulnerable")]
+    [InlineData("event4_sinkhole_dns-nl.csv.gz", "event_sinkhole_dns")]
     [InlineData("event4_sinkhole_dns.csv", "event_sinkhole_dns")]
     [InlineData("2024-06-01-event4_sinkhole_dns-nl-geo.csv", "event_sinkhole_dns")]
     [InlineData("2024-06-01-event4_honeypot_brute_force-as64500.csv", "event_honeypot_brute_force")]
