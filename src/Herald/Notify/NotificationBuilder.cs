@@ -47,39 +47,55 @@ public sealed class NotificationBuilder(ServiceOptions service, WarningComposer 
 
         async Task<string?> CreateOneAsync(Route route, string recipient)
         {
-            var rows = await db.Directives.AsNoTracking()
+            // Streamed, keeping only what the warning needs: a network owner's group can hold hundreds of thousands of events.
+            var directiveIds = new List<long>();
+            var organisationIds = new List<long?>();
+            var assets = new List<AffectedAsset>();
+            string? recipientName = null, partnerCode = null;
+            var query = db.Directives.AsNoTracking()
                 .Where(d => d.NotificationId == null && d.Route == route && d.RecipientEmail == recipient)
-                .Join(db.Events, d => d.EventId, e => e.Id, (d, e) => new { Directive = d, e.Json })
-                .ToListAsync(cancellationToken);
-            if (rows.Count == 0) return null;
+                .Join(db.Events, d => d.EventId, e => e.Id, (d, e) => new { d.Id, d.OrganisationId, d.RecipientName, d.PartnerCode, e.Json });
+            await foreach (var row in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                directiveIds.Add(row.Id);
+                organisationIds.Add(row.OrganisationId);
+                recipientName ??= row.RecipientName;
+                partnerCode ??= row.PartnerCode;
+                assets.Add(ToAsset(row.Json, null));
+            }
+            if (directiveIds.Count == 0) return null;
             var group = new { Route = route, RecipientEmail = recipient };
-            var first = rows[0].Directive;
+            var distinctOrganisations = organisationIds.Distinct().ToList();
             string? member = null;
-            var names = new Dictionary<long, string>();
             if (group.Route is Route.Partner or Route.NationalCsirt)
             {
                 // A partner warns its members: each asset says whose it is.
-                var orgIds = rows.Select(r => r.Directive.OrganisationId).OfType<long>().Distinct().ToList();
-                names = await db.Organisations.Where(o => orgIds.Contains(o.Id))
-                    .ToDictionaryAsync(o => o.Id, o => $"{o.Name}, KvK {o.KvkNumber}", cancellationToken);
-                if (orgIds is [var only]) member = names.GetValueOrDefault(only);
+                var names = new Dictionary<long, string>();
+                foreach (var slice in distinctOrganisations.OfType<long>().Chunk(500))
+                {
+                    foreach (var o in await db.Organisations.AsNoTracking().Where(o => slice.Contains(o.Id))
+                                 .Select(o => new { o.Id, o.Name, o.KvkNumber }).ToListAsync(cancellationToken))
+                        names[o.Id] = $"{o.Name}, KvK {o.KvkNumber}";
+                }
+                for (var i = 0; i < assets.Count; i++)
+                    if (organisationIds[i] is { } id && names.TryGetValue(id, out var name)) assets[i] = assets[i] with { Organisation = name };
+                if (distinctOrganisations is [{ } only]) member = names.GetValueOrDefault(only);
             }
-            var assets = rows.Select(r => ToAsset(r.Json, r.Directive.OrganisationId is { } id ? names.GetValueOrDefault(id) : null)).ToList();
             var now = time.GetUtcNow();
             sequence ??= await LastSequenceAsync(db, now, cancellationToken);
             sequence++;
             var reference = Reference(now, sequence.Value);
             var code = NewVerificationCode();
-            var warning = composer.Compose(group.Route, first.RecipientName, member, reference, code, assets);
+            var warning = composer.Compose(group.Route, recipientName, member, reference, code, assets);
             var notification = new Notification
             {
                 Reference = reference,
                 VerificationCode = code,
                 Route = group.Route,
                 RecipientEmail = group.RecipientEmail!,
-                RecipientName = first.RecipientName,
-                PartnerCode = first.PartnerCode,
-                OrganisationId = rows.Select(r => r.Directive.OrganisationId).Distinct().Count() == 1 ? first.OrganisationId : null,
+                RecipientName = recipientName,
+                PartnerCode = partnerCode,
+                OrganisationId = distinctOrganisations is [{ } single] ? single : null,
                 Subject = warning.Subject,
                 BodyText = warning.Body,
                 AssetsCsv = warning.AssetsCsv,
@@ -91,7 +107,7 @@ public sealed class NotificationBuilder(ServiceOptions service, WarningComposer 
             db.Notifications.Add(notification);
             await db.SaveChangesAsync(cancellationToken);
             // In slices: SQLite limits the parameters of one statement.
-            foreach (var slice in rows.Select(r => r.Directive.Id).Chunk(500))
+            foreach (var slice in directiveIds.Chunk(500))
                 await db.Directives.Where(d => slice.Contains(d.Id))
                     .ExecuteUpdateAsync(u => u.SetProperty(d => d.NotificationId, notification.Id), cancellationToken);
             db.Audit.Add(new AuditEntry
