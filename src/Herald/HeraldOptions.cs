@@ -18,7 +18,7 @@ public sealed record HeraldOptions
     public ServiceOptions Service { get; init; } = new();
     public DecisionOptions Decision { get; init; } = new();
 
-    public string DatabasePath => Path.Combine(DataDirectory, "herald.db");
+    public string DatabasePath => Path.Combine(DataDirectory, Storage.StorageOptions.DatabaseFileName);
     public string PickupDirectory => Path.Combine(DataDirectory, "pickup");
     public string InboxDirectory => Path.Combine(DataDirectory, "inbox");
     public string EffectiveRoutingDirectory => RoutingDirectory ?? Path.Combine(DataDirectory, "routing");

@@ -22,7 +22,7 @@ public sealed class HeraldRuntime
         Options = options;
         Time = time ?? TimeProvider.System;
         Directory.CreateDirectory(options.DataDirectory);
-        Database = new HeraldDatabase(new StorageOptions { ConnectionString = $"Data Source={options.DatabasePath};Pooling=True" });
+        Database = new HeraldDatabase(StorageOptions.ForDataDirectory(options.DataDirectory));
         Reports = new ReportStore(options.DataDirectory, Time);
         _routing = routing is not null
             ? new Lazy<RoutingTable?>(routing)

@@ -47,10 +47,6 @@ internal static class DemoCommand
             }
         }
 
-        List<Storage.Organisation> registered;
-        await using (var db = runtime.Database.Open())
-            registered = await db.Organisations.AsNoTracking().Include(o => o.Assets).ToListAsync(cancellationToken);
-
         var report = new SyntheticReport(runtime.Schema.Find(DemoReportType)!, routing);
         var date = DateOnly.FromDateTime(runtime.Time.GetUtcNow().UtcDateTime).AddDays(-1);
         var directory = Path.Combine(runtime.Options.DataDirectory, "demo");
@@ -58,15 +54,16 @@ internal static class DemoCommand
         var path = Path.Combine(directory, report.FileName(date));
         if (!File.Exists(path))
         {
+            List<Storage.Organisation> registered;
+            await using (var db = runtime.Database.Open())
+                registered = await db.Organisations.AsNoTracking().Include(o => o.Assets).ToListAsync(cancellationToken);
             var addresses = SyntheticAddresses.Create(routing, registered);
             // Mostly registered organisations, some Dutch addresses nobody registered, a few from abroad.
             var mix = SyntheticAddresses.Mix((0.6, addresses.InRegistry), (0.3, addresses.DutchUnregistered), (0.1, addresses.Abroad));
-            await using var writer = new StreamWriter(path + ".tmp");
-            await report.WriteAsync(writer, rows, date, mix, seed, cancellationToken);
-            await writer.DisposeAsync();
+            await using (var writer = new StreamWriter(path + ".tmp"))
+                await report.WriteAsync(writer, rows, date, mix, seed, cancellationToken);
             File.Move(path + ".tmp", path);
         }
-        var summary = await ProcessCommand.RunWithProgressAsync(runtime, new FileInfo(path), null, "demo", cancellationToken);
-        return summary;
+        return await ProcessCommand.RunWithProgressAsync(runtime, new FileInfo(path), null, "demo", cancellationToken);
     }
 }

@@ -12,19 +12,15 @@ internal static class ParseCommand
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "The report file (Shadowserver CSV)" };
-        var type = new Option<string?>("--type") { Description = "The Shadowserver report type, when the file name does not tell it" };
+        var file = ReportArguments.File();
+        var type = ReportArguments.Type();
         var format = new Option<string>("--format") { Description = "Output format", DefaultValueFactory = _ => "intelmq" };
         format.AcceptOnlyFromAmong("intelmq");
         var command = new Command("parse", "Print a report's events as IntelMQ JSON lines without storing anything") { file, type, format };
         command.SetAction(async (result, cancellationToken) =>
         {
             var path = result.GetValue(file)!;
-            if (!path.Exists)
-            {
-                await Console.Error.WriteLineAsync($"herald: {path.FullName} does not exist");
-                return 2;
-            }
+            if (!await ReportArguments.ExistAsync(path)) return 2;
             var runtime = HeraldCommands.Runtime(result);
             var parser = new ShadowserverParser(runtime.Schema);
             var context = new ParseContext(path.Name, result.GetValue(type), runtime.Time.GetUtcNow());

@@ -10,18 +10,14 @@ internal static class ProcessCommand
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "The report file (Shadowserver CSV)" };
-        var type = new Option<string?>("--type") { Description = "The Shadowserver report type, when the file name does not tell it" };
+        var file = ReportArguments.File();
+        var type = ReportArguments.Type();
         var source = new Option<string>("--source") { Description = "The source that sent the report", DefaultValueFactory = _ => "shadowserver" };
         var command = new Command("process", "Process a report: parse, enrich, decide, warn") { file, type, source };
         command.SetAction(async (result, cancellationToken) =>
         {
             var path = result.GetValue(file)!;
-            if (!path.Exists)
-            {
-                await Console.Error.WriteLineAsync($"herald: {path.FullName} does not exist");
-                return 2;
-            }
+            if (!await ReportArguments.ExistAsync(path)) return 2;
             var runtime = HeraldCommands.Runtime(result);
             await runtime.InitialiseAsync(cancellationToken);
             var summary = await RunWithProgressAsync(runtime, path, result.GetValue(type), result.GetValue(source)!, cancellationToken);

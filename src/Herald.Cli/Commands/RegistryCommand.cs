@@ -14,12 +14,7 @@ internal static class RegistryCommand
         import.SetAction(async (result, cancellationToken) =>
         {
             var paths = result.GetValue(files)!;
-            var missing = paths.Where(f => !f.Exists).ToList();
-            if (missing.Count > 0)
-            {
-                await Console.Error.WriteLineAsync($"herald: {string.Join(", ", missing.Select(f => f.FullName))} does not exist");
-                return 2;
-            }
+            if (!await ReportArguments.ExistAsync(paths)) return 2;
             var runtime = HeraldCommands.Runtime(result);
             await runtime.InitialiseAsync(cancellationToken);
             await using var db = runtime.Database.Open();

@@ -64,10 +64,9 @@ public sealed class NotificationBuilder(ServiceOptions service, WarningComposer 
                 assets.Add(ToAsset(row.Json, null));
             }
             if (directiveIds.Count == 0) return null;
-            var group = new { Route = route, RecipientEmail = recipient };
             var distinctOrganisations = organisationIds.Distinct().ToList();
             string? member = null;
-            if (group.Route is Route.Partner or Route.NationalCsirt)
+            if (route is Route.Partner or Route.NationalCsirt)
             {
                 // A partner warns its members: each asset says whose it is.
                 var names = new Dictionary<long, string>();
@@ -86,13 +85,13 @@ public sealed class NotificationBuilder(ServiceOptions service, WarningComposer 
             sequence++;
             var reference = Reference(now, sequence.Value);
             var code = NewVerificationCode();
-            var warning = composer.Compose(group.Route, recipientName, member, reference, code, assets);
+            var warning = composer.Compose(route, recipientName, member, reference, code, assets);
             var notification = new Notification
             {
                 Reference = reference,
                 VerificationCode = code,
-                Route = group.Route,
-                RecipientEmail = group.RecipientEmail!,
+                Route = route,
+                RecipientEmail = recipient,
                 RecipientName = recipientName,
                 PartnerCode = partnerCode,
                 OrganisationId = distinctOrganisations is [{ } single] ? single : null,
@@ -116,7 +115,7 @@ public sealed class NotificationBuilder(ServiceOptions service, WarningComposer 
                 Actor = "pipeline",
                 Action = "notification.created",
                 Subject = reference,
-                Detail = $"{group.Route} to {group.RecipientEmail}, {assets.Count} asset(s)",
+                Detail = $"{route} to {recipient}, {assets.Count} asset(s)",
             });
             return reference;
         }

@@ -160,7 +160,7 @@ public sealed class ShadowserverParser(ShadowserverSchema schema) : IReportParse
                     }
                     if (!Indispensable.Contains(field.Target)) continue;
                 }
-                var problem = error ?? (value is null ? "is empty" : EventFieldSetter.TrySet(e, field.TargetFor, value));
+                var problem = error ?? (value is null ? "is empty" : Set(e, field, value));
                 if (problem is not null) return Rejected(field, values[column], problem, raw, line);
                 used[column] = true;
             }
@@ -180,7 +180,7 @@ public sealed class ShadowserverParser(ShadowserverSchema schema) : IReportParse
                     used[column] = true;
                     continue;
                 }
-                if (EventFieldSetter.TrySet(e, field.TargetFor, value) is null) used[column] = placed[column] = true;
+                if (Set(e, field, value) is null) used[column] = placed[column] = true;
             }
 
             if (unplaced is not null)
@@ -193,6 +193,14 @@ public sealed class ShadowserverParser(ShadowserverSchema schema) : IReportParse
                 if (!used[i] && values[i].Length > 0 && _columns[i].Length > 0) e.Extra.TryAdd(_columns[i], values[i]);
 
             return new ParsedRow(line, e, null);
+        }
+
+        /// <summary>Most schema fields go to <c>extra</c>: those skip the field-name dispatch.</summary>
+        private static string? Set(Event e, FieldMapping field, object value)
+        {
+            if (field.ExtraName is not { } name) return EventFieldSetter.TrySet(e, field.TargetFor, value);
+            EventFieldSetter.SetExtra(e, name, value);
+            return null;
         }
 
         private static ParsedRow Rejected(FieldMapping field, string value, string problem, string raw, long line)

@@ -9,6 +9,9 @@ public sealed record StorageOptions
     /// <summary>For SQLite, a file path or a full connection string.</summary>
     public required string ConnectionString { get; init; }
 
+    /// <summary>The SQLite file's name inside a data directory.</summary>
+    public const string DatabaseFileName = "herald.db";
+
     public static StorageOptions ForDataDirectory(string dataDirectory) =>
-        new() { ConnectionString = $"Data Source={Path.Combine(dataDirectory, "herald.db")};Pooling=True" };
+        new() { ConnectionString = $"Data Source={Path.Combine(dataDirectory, DatabaseFileName)};Pooling=True" };
 }

@@ -1,8 +1,9 @@
 using System.Text;
 using Herald.Registry;
 using Herald.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+
+using Herald.Tests.Support;
 
 namespace Herald.Tests.Registry;
 
@@ -52,22 +53,17 @@ public sealed class RegistryImporterTests : IAsyncLifetime
         }
         """;
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "herald-registry-" + Guid.NewGuid().ToString("N"));
+    private TempDatabase _temp = null!;
+    private string _directory = "";
     private HeraldDatabase _database = null!;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_directory);
-        _database = new HeraldDatabase(StorageOptions.ForDataDirectory(_directory));
-        await _database.InitialiseAsync(CancellationToken.None);
+        _temp = await TempDatabase.CreateAsync();
+        (_directory, _database) = (_temp.Path, _temp.Database);
     }
 
-    public Task DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-        return Task.CompletedTask;
-    }
+    public async Task DisposeAsync() => await _temp.DisposeAsync();
 
     [Fact]
     public async Task A_CSV_registry_is_imported_with_assets_and_one_contact_per_row()

@@ -10,7 +10,6 @@ internal static class RegistryTestPaths
     public const string NoSchema = "../shared/data/shadowserver/schema/intelmq.json is absent: clone shared/ beside the repository to run this test";
 
     private static readonly Lazy<RoutingTable?> LazyRouting = new(() => RoutingTable.TryLoad(RoutingDirectory));
-    private static readonly Lazy<ShadowserverSchema> LazySchema = new(() => ShadowserverSchema.Load(SchemaPath));
 
     /// <summary>The nearest directory above the test binaries that holds Herald.slnx.</summary>
     public static string RepositoryRoot { get; } =
@@ -28,7 +27,7 @@ internal static class RegistryTestPaths
     /// <summary>The real routing table, loaded once for all tests (it takes a few seconds).</summary>
     public static RoutingTable Routing => LazyRouting.Value ?? throw new InvalidOperationException(NoRouting);
 
-    public static ShadowserverSchema Schema => LazySchema.Value;
+    public static ShadowserverSchema Schema => TestData.Schema;
 
     /// <summary>A fact that needs the routing data, skipped with the reason when it is absent.</summary>
     [AttributeUsage(AttributeTargets.Method)]

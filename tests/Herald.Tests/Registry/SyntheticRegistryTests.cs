@@ -2,9 +2,10 @@ using System.Net;
 using System.Text;
 using Herald.Registry;
 using Herald.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using static Herald.Tests.Registry.RegistryTestPaths;
+
+using Herald.Tests.Support;
 
 namespace Herald.Tests.Registry;
 
@@ -13,22 +14,17 @@ public sealed class SyntheticRegistryTests : IAsyncLifetime
 {
     private static readonly string[] VitalSectors = ["energie", "drinkwater", "telecom", "zorg", "overheid", "financieel", "transport"];
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "herald-synthetic-" + Guid.NewGuid().ToString("N"));
+    private TempDatabase _temp = null!;
+    private string _directory = "";
     private HeraldDatabase _database = null!;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_directory);
-        _database = new HeraldDatabase(StorageOptions.ForDataDirectory(_directory));
-        await _database.InitialiseAsync(CancellationToken.None);
+        _temp = await TempDatabase.CreateAsync();
+        (_directory, _database) = (_temp.Path, _temp.Database);
     }
 
-    public Task DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-        return Task.CompletedTask;
-    }
+    public async Task DisposeAsync() => await _temp.DisposeAsync();
 
     [Fact]
     public void The_same_seed_gives_the_same_registry_and_another_seed_another()
