@@ -5,6 +5,22 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 scripts/fetch-routing-data.sh .cache/routing || { echo "could not fetch routing data"; echo "0 passed, 1 failed"; exit 1; }
+
+# Real peers the tests start themselves (IMAP, DNS, ...): install what is missing.
+mapfile -t packages < <(grep -Ev '^\s*(#|$)' scripts/test-packages.txt)
+missing=()
+for p in "${packages[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p"); done
+if (( ${#missing[@]} )); then
+  if [[ $(id -u) -eq 0 ]]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
+      || { echo "could not install ${missing[*]}"; echo "0 passed, 1 failed"; exit 1; }
+  else
+    echo "missing Debian packages for the tests: ${missing[*]} (run as root or install them)"
+  fi
+fi
+# Tests that need one of those programs fail instead of skipping when it is absent.
+export HERALD_REQUIRE_PROGRAMS=1
+
 log="$(mktemp)"
 dotnet test Herald.slnx -c Release 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

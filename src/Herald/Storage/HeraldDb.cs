@@ -49,5 +49,8 @@ public sealed class HeraldDb(DbContextOptions<HeraldDb> options) : DbContext(opt
         modelBuilder.Entity<Notification>().HasIndex(n => n.Reference).IsUnique();
         modelBuilder.Entity<Notification>().HasIndex(n => n.Status);
         modelBuilder.Entity<DeliveryAttempt>().HasIndex(a => a.NotificationId);
+
+        // Each stage keeps the configuration of its own tables beside its code (IEntityTypeConfiguration<T>).
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(HeraldDb).Assembly);
     }
 }
