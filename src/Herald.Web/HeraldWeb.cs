@@ -1,4 +1,4 @@
-using Herald.Web.Workers;
+using Herald.Web.Workers.Collectors;
 
 namespace Herald.Web;
 
@@ -24,7 +24,7 @@ public static class HeraldWeb
     {
         services.AddSingleton(runtime);
         services.AddRazorPages();
-        services.AddHostedService<InboxWorker>();
+        services.AddHostedService<CollectorsWorker>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Herald.Collect;
 using Herald.Decide;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -20,6 +21,8 @@ public sealed class HeraldDb(DbContextOptions<HeraldDb> options) : DbContext(opt
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<CollectorState> CollectorStates => Set<CollectorState>();
+    public DbSet<CollectedItem> CollectedItems => Set<CollectedItem>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
