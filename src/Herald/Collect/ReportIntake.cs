@@ -45,7 +45,7 @@ public sealed class ReportIntake(
                 async (entryName, entry) => items.Add(await TakeOneAsync(entry, entryName, sourceName, collector, reportType, cancellationToken)),
                 cancellationToken);
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is InvalidDataException or IOException or NotSupportedException && !cancellationToken.IsCancellationRequested)
         {
             items.Add(new IntakeItem(name, IntakeStatus.Failed, null, 0, 0, ex.Message));
         }
