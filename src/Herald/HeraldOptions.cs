@@ -15,6 +15,9 @@ public sealed record HeraldOptions
     /// <summary>Shadowserver's schema; default <c>&lt;data&gt;/shadowserver-schema.json</c>; <c>HERALD_SCHEMA</c> overrides.</summary>
     public string? SchemaPath { get; init; }
 
+    /// <summary>What the parsers accept of a hostile report (line length, JSON depth, fields).</summary>
+    public Parse.ParseLimits ParseLimits { get; init; } = Parse.ParseLimits.Default;
+
     public ServiceOptions Service { get; init; } = new();
     public DecisionOptions Decision { get; init; } = new();
 

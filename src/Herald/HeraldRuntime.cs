@@ -53,9 +53,18 @@ public sealed class HeraldRuntime
 
     public Task InitialiseAsync(CancellationToken cancellationToken) => Database.InitialiseAsync(cancellationToken);
 
-    public ReportProcessor CreateProcessor() => new(
-        Database, Reports, new ShadowserverParser(Schema), PrepareAsync,
+    /// <param name="parser">The parser for the report's format; Shadowserver's when null.</param>
+    public ReportProcessor CreateProcessor(IReportParser? parser = null) => new(
+        Database, Reports, parser ?? CreateParser(ReportFormat.Shadowserver), PrepareAsync,
         new NotificationBuilder(Options.Service, Composer, Time), Deliverer, Time);
+
+    /// <summary>The parser for a report format (not <see cref="ReportFormat.Auto"/>), with the configured limits.</summary>
+    public IReportParser CreateParser(ReportFormat format) => format switch
+    {
+        ReportFormat.Shadowserver => new ShadowserverParser(Schema, Options.ParseLimits),
+        ReportFormat.IntelMq => new IntelMqJsonParser(Options.ParseLimits),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "this format needs more than its name to be read"),
+    };
 
     /// <summary>Reads the registry as it is now into the matcher and the decision step.</summary>
     public async Task<(Enricher Enricher, IDecider Decider)> PrepareAsync(HeraldDb db, CancellationToken cancellationToken)
