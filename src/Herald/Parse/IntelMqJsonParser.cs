@@ -5,8 +5,8 @@ namespace Herald.Parse;
 /// <summary>Reads IntelMQ JSON events, one object per line, as a report: each bad line is a rejection.</summary>
 /// <remarks>
 /// The events keep every field they carry (feed, classification, time.observation, raw), so IntelMQ JSON
-/// written by <c>herald parse</c> reads back equal. An event must name an asset (source.ip, source.fqdn or
-/// source.url): without one there is nobody to warn.
+/// written by <c>herald parse</c> reads back equal. As in IntelMQ no field is required: an event that names
+/// only a network or a destination is still an event (deciding may hold or discard it).
 /// </remarks>
 public sealed class IntelMqJsonParser(ParseLimits? limits = null) : IReportParser
 {
@@ -29,8 +29,6 @@ public sealed class IntelMqJsonParser(ParseLimits? limits = null) : IReportParse
             var e = IntelMqJson.Read(line, out var error, _limits.MaxJsonDepth);
             if (e is not null && e.Fields.Count + e.Extra.Count > _limits.MaxFields)
                 error = $"the event has {e.Fields.Count + e.Extra.Count} fields, over the limit of {_limits.MaxFields}";
-            else if (e is not null && e.SourceIp is null && e.SourceFqdn is null && e.SourceUrl is null)
-                error = "the event names no asset (source.ip, source.fqdn or source.url)";
             if (e is null || error is not null)
             {
                 yield return new ParsedRow(number, null, new Rejection(number, line, error ?? "not an event"));
