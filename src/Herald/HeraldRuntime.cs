@@ -59,10 +59,12 @@ public sealed class HeraldRuntime
         new NotificationBuilder(Options.Service, Composer, Time), Deliverer, Time);
 
     /// <summary>The parser for a report format (not <see cref="ReportFormat.Auto"/>), with the configured limits.</summary>
-    public IReportParser CreateParser(ReportFormat format) => format switch
+    /// <param name="mapping">The column mapping, for <see cref="ReportFormat.Mapped"/>.</param>
+    public IReportParser CreateParser(ReportFormat format, Parse.Mapping.ColumnMapping? mapping = null) => format switch
     {
         ReportFormat.Shadowserver => new ShadowserverParser(Schema, Options.ParseLimits),
         ReportFormat.IntelMq => new IntelMqJsonParser(Options.ParseLimits),
+        ReportFormat.Mapped when mapping is not null => new Parse.Mapping.MappedParser(mapping, Options.ParseLimits),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "this format needs more than its name to be read"),
     };
 

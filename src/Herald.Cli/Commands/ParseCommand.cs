@@ -17,13 +17,14 @@ internal static class ParseCommand
         var format = new Option<string>("--format") { Description = "Output format", DefaultValueFactory = _ => "intelmq" };
         format.AcceptOnlyFromAmong("intelmq");
         var input = ReportArguments.Format("--input");
-        var command = new Command("parse", "Print a report's events as IntelMQ JSON lines without storing anything") { file, type, format, input };
+        var mapping = ReportArguments.Mapping();
+        var command = new Command("parse", "Print a report's events as IntelMQ JSON lines without storing anything") { file, type, format, input, mapping };
         command.SetAction(async (result, cancellationToken) =>
         {
             var path = result.GetValue(file)!;
             if (!await ReportArguments.ExistAsync(path)) return 2;
             var runtime = HeraldCommands.Runtime(result);
-            var parser = runtime.CreateParser(ReportArguments.ResolveFormat(path, result.GetValue(input)!));
+            if (await ReportArguments.ParserAsync(runtime, path, result.GetValue(input)!, result.GetValue(mapping)) is not { } parser) return 2;
             var context = new ParseContext(path.Name, result.GetValue(type), runtime.Time.GetUtcNow());
             await using var content = path.OpenRead();
             var stdout = Console.Out;

@@ -15,14 +15,15 @@ internal static class ProcessCommand
         var type = ReportArguments.Type();
         var source = new Option<string>("--source") { Description = "The source that sent the report", DefaultValueFactory = _ => "shadowserver" };
         var format = ReportArguments.Format("--format");
-        var command = new Command("process", "Process a report: parse, enrich, decide, warn") { file, type, source, format };
+        var mapping = ReportArguments.Mapping();
+        var command = new Command("process", "Process a report: parse, enrich, decide, warn") { file, type, source, format, mapping };
         command.SetAction(async (result, cancellationToken) =>
         {
             var path = result.GetValue(file)!;
             if (!await ReportArguments.ExistAsync(path)) return 2;
             var runtime = HeraldCommands.Runtime(result);
             await runtime.InitialiseAsync(cancellationToken);
-            var parser = runtime.CreateParser(ReportArguments.ResolveFormat(path, result.GetValue(format)!));
+            if (await ReportArguments.ParserAsync(runtime, path, result.GetValue(format)!, result.GetValue(mapping)) is not { } parser) return 2;
             var summary = await RunWithProgressAsync(runtime, path, result.GetValue(type), result.GetValue(source)!, parser, cancellationToken);
             Print(summary, runtime);
             return 0;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Herald.Parse;
+using Herald.Parse.Mapping;
 
 namespace Herald.Cli.Commands;
 
@@ -34,6 +35,25 @@ internal static class ReportArguments
         if (format != ReportFormat.Auto) return format;
         using var content = path.OpenRead();
         return ReportFormats.Detect(content);
+    }
+
+    /// <summary>
+    /// The parser for a report: through the mapping when one is given, otherwise for the format given or told from the
+    /// file. Null, with the problems on standard error, when the mapping is not valid.
+    /// </summary>
+    public static async Task<IReportParser?> ParserAsync(HeraldRuntime runtime, FileInfo path, string format, FileInfo? mapping)
+    {
+        if (mapping is null) return runtime.CreateParser(ResolveFormat(path, format));
+        if (!await ExistAsync(mapping)) return null;
+        try
+        {
+            return runtime.CreateParser(ReportFormat.Mapped, MappingLoader.LoadFile(mapping.FullName));
+        }
+        catch (InvalidMappingException ex)
+        {
+            await Console.Error.WriteLineAsync("herald: " + ex.Message);
+            return null;
+        }
     }
 
     /// <summary>True when every file exists; otherwise says which do not, on standard error.</summary>
