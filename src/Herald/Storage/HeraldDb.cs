@@ -20,6 +20,7 @@ public sealed class HeraldDb(DbContextOptions<HeraldDb> options) : DbContext(opt
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<Parse.ReportReading> ReportReadings => Set<Parse.ReportReading>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
