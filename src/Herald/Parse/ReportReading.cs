@@ -19,6 +19,7 @@ public sealed class ReportReading
     {
         MappedParser mapped => new ReportReading { ReportId = reportId, Format = ReportFormats.Name(ReportFormat.Mapped), Mapping = mapped.Mapping.Text },
         IntelMqJsonParser => new ReportReading { ReportId = reportId, Format = ReportFormats.Name(ReportFormat.IntelMq) },
+        Xarf.XarfParser => new ReportReading { ReportId = reportId, Format = ReportFormats.Name(ReportFormat.Xarf) },
         _ => new ReportReading { ReportId = reportId, Format = ReportFormats.Name(ReportFormat.Shadowserver) },
     };
 

@@ -107,6 +107,24 @@ public sealed class IntelMqRoundTripTests : IDisposable
         Assert.Equal("192.0.2.7", IntelMqJson.Read(Assert.Single(lines), out _)!.SourceIp!.ToString());
     }
 
+    [SharedDataFact]
+    public async Task Parse_tells_an_X_ARF_report_from_its_content_and_validates_it_with_the_installed_schemas()
+    {
+        var schemas = Path.Combine(Data, "xarf-schemas");
+        foreach (var file in Directory.EnumerateFiles(TestData.XarfSchemasDir, "*.json", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(schemas, Path.GetRelativePath(TestData.XarfSchemasDir, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        var (code, lines) = await HeraldOut("parse", Path.Combine(TestData.XarfSamplesDir, "connection-login-attack.json"));
+
+        Assert.Equal(0, code);
+        var e = IntelMqJson.Read(Assert.Single(lines), out _)!;
+        Assert.Equal(("intrusion-attempts", "brute-force", "198.51.100.77"), (e.ClassificationTaxonomy, e.ClassificationType, e.SourceIp!.ToString()));
+    }
+
     private static Dictionary<string, object> Fields(string line)
     {
         var e = IntelMqJson.Read(line, out var error);

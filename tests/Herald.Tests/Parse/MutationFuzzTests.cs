@@ -2,6 +2,7 @@ using System.Globalization;
 using Herald.Events;
 using Herald.Parse;
 using Herald.Parse.Mapping;
+using Herald.Parse.Xarf;
 using Xunit.Abstractions;
 
 namespace Herald.Tests.Parse;
@@ -51,6 +52,9 @@ public sealed class MutationFuzzTests(ITestOutputHelper output)
                 seeds.Add(new FuzzInput(name + ".jsonl (mapped)", json, mappedJson));
             }
         }
+        var xarf = new XarfParser(XarfSchemas.Load(TestData.XarfSchemasDir));
+        foreach (var file in Directory.EnumerateFiles(TestData.XarfSamplesDir, "*.json").Order(StringComparer.Ordinal))
+            seeds.Add(new FuzzInput(Path.GetFileName(file), File.ReadAllBytes(file), xarf));
         return seeds;
     }
 
