@@ -1,4 +1,3 @@
-using System.Text;
 using Herald.Events;
 using nietras.SeparatedValues;
 
