@@ -23,6 +23,7 @@ internal static class HeraldCommands
         root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(RegistryCommand.Create());
         root.Subcommands.Add(CollectCommand.Create());
+        root.Subcommands.Add(QuarantineCommand.Create());
         return root;
     }
 

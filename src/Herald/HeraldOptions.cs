@@ -15,6 +15,12 @@ public sealed record HeraldOptions
     /// <summary>Shadowserver's schema; default <c>&lt;data&gt;/shadowserver-schema.json</c>; <c>HERALD_SCHEMA</c> overrides.</summary>
     public string? SchemaPath { get; init; }
 
+    /// <summary>The X-ARF v4 schemas (xarf-spec's schemas/v4); default <c>&lt;data&gt;/xarf-schemas</c>; <c>HERALD_XARF_SCHEMAS</c> overrides.</summary>
+    public string? XarfSchemaDirectory { get; init; }
+
+    /// <summary>What the parsers accept of a hostile report (line length, JSON depth, fields).</summary>
+    public Parse.ParseLimits ParseLimits { get; init; } = Parse.ParseLimits.Default;
+
     public ServiceOptions Service { get; init; } = new();
     public DecisionOptions Decision { get; init; } = new();
 
@@ -22,6 +28,7 @@ public sealed record HeraldOptions
     public string PickupDirectory => Path.Combine(DataDirectory, "pickup");
     public string InboxDirectory => Path.Combine(DataDirectory, "inbox");
     public string EffectiveRoutingDirectory => RoutingDirectory ?? Path.Combine(DataDirectory, "routing");
+    public string EffectiveXarfSchemaDirectory => XarfSchemaDirectory ?? Path.Combine(DataDirectory, "xarf-schemas");
     public string EffectiveSchemaPath => SchemaPath ?? Path.Combine(DataDirectory, "shadowserver-schema.json");
 
     /// <summary>Options from the environment, with the given data directory if any.</summary>
@@ -30,5 +37,6 @@ public sealed record HeraldOptions
         DataDirectory = Path.GetFullPath(dataDirectory ?? Environment.GetEnvironmentVariable("HERALD_DATA") ?? "data"),
         RoutingDirectory = Environment.GetEnvironmentVariable("HERALD_ROUTING") is { Length: > 0 } r ? Path.GetFullPath(r) : null,
         SchemaPath = Environment.GetEnvironmentVariable("HERALD_SCHEMA") is { Length: > 0 } s ? Path.GetFullPath(s) : null,
+        XarfSchemaDirectory = Environment.GetEnvironmentVariable("HERALD_XARF_SCHEMAS") is { Length: > 0 } x ? Path.GetFullPath(x) : null,
     };
 }

@@ -15,6 +15,7 @@ public sealed class HeraldRuntime
 {
     private readonly Lazy<RoutingTable?> _routing;
     private readonly Lazy<ShadowserverSchema> _schema;
+    private readonly Lazy<Parse.Xarf.XarfSchemas> _xarfSchemas;
 
     /// <param name="routing">An already loaded routing table to share (tests, benchmarks); otherwise loaded on first use.</param>
     public HeraldRuntime(HeraldOptions options, TimeProvider? time = null, RoutingTable? routing = null)
@@ -35,6 +36,7 @@ public sealed class HeraldRuntime
                     $"Shadowserver's report schema is not at {path}. Run 'herald schema update' to fetch it, or set HERALD_SCHEMA.");
             return ShadowserverSchema.Load(path);
         });
+        _xarfSchemas = new Lazy<Parse.Xarf.XarfSchemas>(() => Parse.Xarf.XarfSchemas.Load(options.EffectiveXarfSchemaDirectory));
         Composer = new WarningComposer(options.Service, WarningTexts.Shipped);
         Deliverer = new PickupFolderDeliverer(options.PickupDirectory, options.Service, Time);
     }
@@ -53,9 +55,21 @@ public sealed class HeraldRuntime
 
     public Task InitialiseAsync(CancellationToken cancellationToken) => Database.InitialiseAsync(cancellationToken);
 
-    public ReportProcessor CreateProcessor() => new(
-        Database, Reports, new ShadowserverParser(Schema), PrepareAsync,
+    /// <param name="parser">The parser for the report's format; Shadowserver's when null.</param>
+    public ReportProcessor CreateProcessor(IReportParser? parser = null) => new(
+        Database, Reports, parser ?? CreateParser(ReportFormat.Shadowserver), PrepareAsync,
         new NotificationBuilder(Options.Service, Composer, Time), Deliverer, Time);
+
+    /// <summary>The parser for a report format (not <see cref="ReportFormat.Auto"/>), with the configured limits.</summary>
+    /// <param name="mapping">The column mapping, for <see cref="ReportFormat.Mapped"/>.</param>
+    public IReportParser CreateParser(ReportFormat format, Parse.Mapping.ColumnMapping? mapping = null) => format switch
+    {
+        ReportFormat.Shadowserver => new ShadowserverParser(Schema, Options.ParseLimits),
+        ReportFormat.IntelMq => new IntelMqJsonParser(Options.ParseLimits),
+        ReportFormat.Xarf => new Parse.Xarf.XarfParser(_xarfSchemas.Value, Options.ParseLimits),
+        ReportFormat.Mapped when mapping is not null => new Parse.Mapping.MappedParser(mapping, Options.ParseLimits),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "this format needs more than its name to be read"),
+    };
 
     /// <summary>Reads the registry as it is now into the matcher and the decision step.</summary>
     public async Task<(Enricher Enricher, IDecider Decider)> PrepareAsync(HeraldDb db, CancellationToken cancellationToken)

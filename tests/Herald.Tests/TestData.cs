@@ -21,6 +21,11 @@ internal static class TestData
 
     public static string SamplesDir => Path.Combine(SharedDataDir, "shadowserver", "samples");
 
+    /// <summary>X-ARF v4's published schemas (the folder that holds <c>v4</c>).</summary>
+    public static string XarfSchemasDir => Path.Combine(SharedDataDir, "xarf", "schemas");
+
+    public static string XarfSamplesDir => Path.Combine(SharedDataDir, "xarf", "samples");
+
     /// <summary>The published Shadowserver schema, loaded once.</summary>
     public static ShadowserverSchema Schema => LazySchema.Value;
 

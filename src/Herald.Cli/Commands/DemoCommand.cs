@@ -64,6 +64,6 @@ internal static class DemoCommand
                 await report.WriteAsync(writer, rows, date, mix, seed, cancellationToken);
             File.Move(path + ".tmp", path);
         }
-        return await ProcessCommand.RunWithProgressAsync(runtime, new FileInfo(path), null, "demo", cancellationToken);
+        return await ProcessCommand.RunWithProgressAsync(runtime, new FileInfo(path), null, "demo", null, cancellationToken);
     }
 }

@@ -16,13 +16,15 @@ internal static class ParseCommand
         var type = ReportArguments.Type();
         var format = new Option<string>("--format") { Description = "Output format", DefaultValueFactory = _ => "intelmq" };
         format.AcceptOnlyFromAmong("intelmq");
-        var command = new Command("parse", "Print a report's events as IntelMQ JSON lines without storing anything") { file, type, format };
+        var input = ReportArguments.Format("--input");
+        var mapping = ReportArguments.Mapping();
+        var command = new Command("parse", "Print a report's events as IntelMQ JSON lines without storing anything") { file, type, format, input, mapping };
         command.SetAction(async (result, cancellationToken) =>
         {
             var path = result.GetValue(file)!;
             if (!await ReportArguments.ExistAsync(path)) return 2;
             var runtime = HeraldCommands.Runtime(result);
-            var parser = new ShadowserverParser(runtime.Schema);
+            if (await ReportArguments.ParserAsync(runtime, path, result.GetValue(input)!, result.GetValue(mapping)) is not { } parser) return 2;
             var context = new ParseContext(path.Name, result.GetValue(type), runtime.Time.GetUtcNow());
             await using var content = path.OpenRead();
             var stdout = Console.Out;

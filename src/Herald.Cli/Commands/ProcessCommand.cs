@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Herald.Decide;
+using Herald.Parse;
 using Herald.Pipeline;
 using Spectre.Console;
 
@@ -13,14 +14,17 @@ internal static class ProcessCommand
         var file = ReportArguments.File();
         var type = ReportArguments.Type();
         var source = new Option<string>("--source") { Description = "The source that sent the report", DefaultValueFactory = _ => "shadowserver" };
-        var command = new Command("process", "Process a report: parse, enrich, decide, warn") { file, type, source };
+        var format = ReportArguments.Format("--format");
+        var mapping = ReportArguments.Mapping();
+        var command = new Command("process", "Process a report: parse, enrich, decide, warn") { file, type, source, format, mapping };
         command.SetAction(async (result, cancellationToken) =>
         {
             var path = result.GetValue(file)!;
             if (!await ReportArguments.ExistAsync(path)) return 2;
             var runtime = HeraldCommands.Runtime(result);
             await runtime.InitialiseAsync(cancellationToken);
-            var summary = await RunWithProgressAsync(runtime, path, result.GetValue(type), result.GetValue(source)!, cancellationToken);
+            if (await ReportArguments.ParserAsync(runtime, path, result.GetValue(format)!, result.GetValue(mapping)) is not { } parser) return 2;
+            var summary = await RunWithProgressAsync(runtime, path, result.GetValue(type), result.GetValue(source)!, parser, cancellationToken);
             Print(summary, runtime);
             return 0;
         });
@@ -28,12 +32,12 @@ internal static class ProcessCommand
     }
 
     public static async Task<ProcessSummary> RunWithProgressAsync(HeraldRuntime runtime, FileInfo path, string? type, string source,
-        CancellationToken cancellationToken)
+        IReportParser? parser, CancellationToken cancellationToken)
     {
         if (runtime.Routing is null)
             AnsiConsole.MarkupLine($"[yellow]No routing table in {Markup.Escape(runtime.Options.EffectiveRoutingDirectory)}: " +
                 "events keep the AS and country the report carried (scripts/fetch-routing-data.sh fetches one).[/]");
-        var processor = runtime.CreateProcessor();
+        var processor = runtime.CreateProcessor(parser);
         ProcessSummary? summary = null;
         await AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
@@ -43,6 +47,12 @@ internal static class ProcessCommand
                 summary = await processor.ProcessFileAsync(path.FullName, type, source, new ProgressTo(task), cancellationToken);
                 task.Value = task.MaxValue;
             });
+        if (parser is not null)
+        {
+            // Kept so that quarantined rows can later be read again the same way (herald quarantine resubmit).
+            await using var db = runtime.Database.Open();
+            await ReportReading.RecordAsync(db, summary!.ReportId, parser, cancellationToken);
+        }
         return summary!;
     }
 

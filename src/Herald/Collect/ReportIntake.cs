@@ -19,7 +19,7 @@ public sealed class ReportIntake(
 {
     /// <summary>An intake on the runtime's database, store and pipeline; spooled archives go to <c>&lt;data&gt;/tmp</c>.</summary>
     public static ReportIntake For(HeraldRuntime runtime, ArchiveLimits limits) => new(
-        runtime.Database, runtime.Reports, runtime.CreateProcessor, limits, Path.Combine(runtime.Options.DataDirectory, "tmp"), runtime.Time);
+        runtime.Database, runtime.Reports, () => runtime.CreateProcessor(), limits, Path.Combine(runtime.Options.DataDirectory, "tmp"), runtime.Time);
 
     public ArchiveLimits Limits => limits;
 

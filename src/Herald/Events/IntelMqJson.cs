@@ -74,13 +74,14 @@ public static class IntelMqJson
     }
 
     /// <summary>Reads one line of IntelMQ JSON; returns the event, or null with the reason.</summary>
-    public static Event? Read(string line, out string? error)
+    /// <param name="maxDepth">The deepest nesting accepted; IntelMQ events are flat (or nest <c>extra</c> once).</param>
+    public static Event? Read(string line, out string? error, int maxDepth = 16)
     {
         error = null;
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = 16 });
+            doc = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = maxDepth });
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException)
         {

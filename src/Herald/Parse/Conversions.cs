@@ -14,6 +14,29 @@ internal static class Conversions
     private static readonly SearchValues<char> Base64Alphabet =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=");
 
+    /// <summary>The conversions by the names Shadowserver's schema (and Herald's column mappings) use.</summary>
+    public static readonly IReadOnlyDictionary<string, Conversion> ByName = new Dictionary<string, Conversion>(StringComparer.Ordinal)
+    {
+        ["add_UTC_to_timestamp"] = Conversion.AddUtcToTimestamp,
+        ["convert_bool"] = Conversion.ConvertBool,
+        ["validate_to_none"] = Conversion.ValidateToNone,
+        ["convert_int"] = Conversion.ConvertInt,
+        ["convert_float"] = Conversion.ConvertFloat,
+        ["convert_http_host_and_url"] = Conversion.ConvertHttpHostAndUrl,
+        ["invalidate_zero"] = Conversion.InvalidateZero,
+        ["validate_ip"] = Conversion.ValidateIp,
+        ["validate_network"] = Conversion.ValidateNetwork,
+        ["validate_fqdn"] = Conversion.ValidateFqdn,
+        ["convert_date"] = Conversion.ConvertDate,
+        ["convert_date_utc"] = Conversion.ConvertDateUtc,
+        ["force_base64"] = Conversion.ForceBase64,
+        ["extract_cve_from_tag"] = Conversion.ExtractCveFromTag,
+        ["category_or_detail"] = Conversion.CategoryOrDetail,
+        ["scan_exchange_taxonomy"] = Conversion.ScanExchangeTaxonomy,
+        ["scan_exchange_type"] = Conversion.ScanExchangeType,
+        ["scan_exchange_identifier"] = Conversion.ScanExchangeIdentifier,
+    };
+
     public static object? Apply(Conversion conversion, string value, Func<string, string?> column, out string? error)
     {
         error = null;

@@ -1,4 +1,3 @@
-using System.Text;
 using Herald.Events;
 using nietras.SeparatedValues;
 
@@ -11,8 +10,10 @@ namespace Herald.Parse;
 /// rejected; optional values that do not fit their field are kept in <c>extra</c> under the
 /// column name, as are columns the schema does not know.
 /// </remarks>
-public sealed class ShadowserverParser(ShadowserverSchema schema) : IReportParser
+public sealed class ShadowserverParser(ShadowserverSchema schema, ParseLimits? limits = null) : IReportParser
 {
+    private readonly ParseLimits _limits = limits ?? ParseLimits.Default;
+
     public const string Provider = "Shadowserver";
 
     public IEnumerable<ParsedRow> Parse(Stream content, ParseContext context, CancellationToken cancellationToken)
@@ -27,8 +28,8 @@ public sealed class ShadowserverParser(ShadowserverSchema schema) : IReportParse
             yield break;
         }
 
-        // Invalid UTF-8 becomes U+FFFD rather than an exception: the raw bytes stay in the report.
-        using var text = new StreamReader(content, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        // Invalid UTF-8 becomes U+FFFD and flags the event: the raw bytes stay in the report. Over-long lines are skipped unbuffered.
+        using var text = new ReportTextReader(content, _limits);
         SepReader reader;
         string? openError = null;
         try
@@ -48,6 +49,17 @@ public sealed class ShadowserverParser(ShadowserverSchema schema) : IReportParse
 
         using (reader)
         {
+            if (text.TakeProblem(1) is { Skipped: true } longHeader)
+            {
+                yield return new ParsedRow(1, null, new Rejection(1, longHeader.Raw, "the header cannot be read: " + longHeader.Reason));
+                yield break;
+            }
+            if (reader.Header.ColNames.Count > _limits.MaxFields)
+            {
+                yield return new ParsedRow(1, null, new Rejection(1, "",
+                    $"the header has {reader.Header.ColNames.Count} columns, over the limit of {_limits.MaxFields}"));
+                yield break;
+            }
             // An empty file is a report with nothing in it, as IntelMQ reads it, not a report without a header.
             if (reader.Header.ColNames.All(string.IsNullOrWhiteSpace) && !reader.HasRows) yield break;
             var plan = RowPlan.Create(mapping, reader.Header.ColNames, out var headerProblem);
@@ -61,8 +73,20 @@ public sealed class ShadowserverParser(ShadowserverSchema schema) : IReportParse
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var line = row.LineNumberFrom;
+                var problems = text.TakeProblems(line, row.LineNumberToExcl);
+                if (problems?.Find(p => p.Skipped) is { } skipped)
+                {
+                    yield return new ParsedRow(skipped.Line, null, new Rejection(skipped.Line, skipped.Raw, skipped.Reason));
+                    continue;
+                }
                 if (row.ColCount == 1 && row.Span.IsWhiteSpace()) continue;
                 var raw = row.Span.ToString();
+                if (row.ColCount > _limits.MaxFields)
+                {
+                    yield return new ParsedRow(line, null, new Rejection(line, raw[..Math.Min(raw.Length, 4096)],
+                        $"the row has {row.ColCount} columns, over the limit of {_limits.MaxFields}"));
+                    continue;
+                }
                 // A row may leave out trailing columns (read as empty, as Python's csv.DictReader in IntelMQ
                 // reads them; Shadowserver's event4_honeypot_ddos rows omit http_agent), but not a required one.
                 if (row.ColCount > plan.ColumnCount || row.ColCount <= plan.LastRequiredColumn)
@@ -73,8 +97,13 @@ public sealed class ShadowserverParser(ShadowserverSchema schema) : IReportParse
                 }
                 var values = new string[plan.ColumnCount];
                 for (var i = 0; i < values.Length; i++) values[i] = i < row.ColCount ? row[i].ToString() : "";
-                yield return plan.Apply(values, raw, line, context.ReceivedAt);
+                var parsed = plan.Apply(values, raw, line, context.ReceivedAt);
+                if (problems is not null && parsed.Event is { } flagged) flagged.Extra[LineProblem.InvalidUtf8Flag] = true;
+                yield return parsed;
             }
+            // Lines no row claimed alone (inside a quoted field) are still not dropped silently.
+            foreach (var left in text.TakeRemainingProblems())
+                if (left.Skipped) yield return new ParsedRow(left.Line, null, new Rejection(left.Line, left.Raw, left.Reason));
         }
     }
 

@@ -87,26 +87,7 @@ public sealed class ShadowserverSchema
         return list;
     }
 
-    private static Conversion ParseConversion(string report, string name) => name switch
-    {
-        "add_UTC_to_timestamp" => Conversion.AddUtcToTimestamp,
-        "convert_bool" => Conversion.ConvertBool,
-        "validate_to_none" => Conversion.ValidateToNone,
-        "convert_int" => Conversion.ConvertInt,
-        "convert_float" => Conversion.ConvertFloat,
-        "convert_http_host_and_url" => Conversion.ConvertHttpHostAndUrl,
-        "invalidate_zero" => Conversion.InvalidateZero,
-        "validate_ip" => Conversion.ValidateIp,
-        "validate_network" => Conversion.ValidateNetwork,
-        "validate_fqdn" => Conversion.ValidateFqdn,
-        "convert_date" => Conversion.ConvertDate,
-        "convert_date_utc" => Conversion.ConvertDateUtc,
-        "force_base64" => Conversion.ForceBase64,
-        "extract_cve_from_tag" => Conversion.ExtractCveFromTag,
-        "category_or_detail" => Conversion.CategoryOrDetail,
-        "scan_exchange_taxonomy" => Conversion.ScanExchangeTaxonomy,
-        "scan_exchange_type" => Conversion.ScanExchangeType,
-        "scan_exchange_identifier" => Conversion.ScanExchangeIdentifier,
-        _ => throw new InvalidDataException($"Shadowserver schema: report '{report}' names an unknown conversion '{name}'."),
-    };
+    private static Conversion ParseConversion(string report, string name) =>
+        Conversions.ByName.TryGetValue(name, out var conversion) ? conversion
+            : throw new InvalidDataException($"Shadowserver schema: report '{report}' names an unknown conversion '{name}'.");
 }

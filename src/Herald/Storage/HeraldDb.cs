@@ -23,6 +23,7 @@ public sealed class HeraldDb(DbContextOptions<HeraldDb> options) : DbContext(opt
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<CollectorState> CollectorStates => Set<CollectorState>();
     public DbSet<CollectedItem> CollectedItems => Set<CollectedItem>();
+    public DbSet<Parse.ReportReading> ReportReadings => Set<Parse.ReportReading>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

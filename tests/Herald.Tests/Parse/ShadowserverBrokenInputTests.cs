@@ -9,12 +9,12 @@ namespace Herald.Tests.Parse;
 public sealed class ShadowserverBrokenInputTests
 {
     private const string Type = "scan_http_vulnerable";
-    private const string Header = "timestamp,ip,protocol,port,hostname,tag,asn,geo,http_code";
-    private const string Row1 = "2026-11-01 10:00:00,192.0.2.10,tcp,443,host1.example.nl,CVE-2021-41773,64500,NL,200";
-    private const string Row2 = "2026-11-01 10:00:01,192.0.2.11,tcp,8443,host2.example.nl,,64500,NL,401";
+    internal const string Header = "timestamp,ip,protocol,port,hostname,tag,asn,geo,http_code";
+    internal const string Row1 = "2026-11-01 10:00:00,192.0.2.10,tcp,443,host1.example.nl,CVE-2021-41773,64500,NL,200";
+    internal const string Row2 = "2026-11-01 10:00:01,192.0.2.11,tcp,8443,host2.example.nl,,64500,NL,401";
     private const string Row3 = "2026-11-01 10:00:02,192.0.2.12,tcp,80,,,64500,NL,";
 
-    private static readonly ShadowserverSchema Schema = ShadowserverSchema.Load(new MemoryStream(Encoding.UTF8.GetBytes("""
+    internal static readonly ShadowserverSchema Schema = ShadowserverSchema.Load(new MemoryStream(Encoding.UTF8.GetBytes("""
         {
           "_meta": { "date_created": "2026-03-24T15:31:20Z" },
           "scan_http_vulnerable": {
