@@ -48,7 +48,7 @@ internal static class SecurityTxtCommand
                     var options = new SafeHttpOptions
                     {
                         AllowedNetworks = [.. result.GetValue(allow)!.Select(IPNetwork.Parse)],
-                        ExtraTrustRoot = result.GetValue(trustRoot) is { } pem ? X509Certificate2.CreateFromPemFile(pem.FullName) : null,
+                        ExtraTrustRoot = result.GetValue(trustRoot) is { } pem ? X509CertificateLoader.LoadCertificateFromFile(pem.FullName) : null,
                     };
                     using var fetcher = new SafeFetcher(options, time);
                     outcome = await new SecurityTxtFetcher(fetcher, time).LookupAsync(what, registryKey, cancellationToken);
