@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using System.Text.Json;
 using Herald.Net;
 using Herald.SecurityTxt;
 

@@ -25,8 +25,6 @@ public sealed class SafeFetcher : IDisposable
         _client.DefaultRequestHeaders.UserAgent.TryParseAdd(options.UserAgent);
     }
 
-    public SafeHttpOptions Options => _options;
-
     /// <summary>Fetches <paramref name="uri"/>, following redirects; <paramref name="accept"/> sets the Accept header.</summary>
     public async Task<FetchResult> FetchAsync(Uri uri, string? accept = null, CancellationToken cancellationToken = default)
     {
@@ -41,7 +39,8 @@ public sealed class SafeFetcher : IDisposable
             {
                 if (!SchemeAllowed(current))
                     return Fail(chain, FetchFailureKind.SchemeNotAllowed, $"refused: {current.Scheme}:// is not allowed ({current})");
-                using var request = new HttpRequestMessage(HttpMethod.Get, current);
+                // HTTP/1.1 or HTTP/2 over the checked TCP connection; never HTTP/3, whose QUIC connections bypass the connect callback.
+                using var request = new HttpRequestMessage(HttpMethod.Get, current) { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionOrLower };
                 if (accept is not null) request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse(accept));
                 using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
                 var next = RedirectTarget(response, current);

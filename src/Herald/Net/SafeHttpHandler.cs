@@ -9,7 +9,8 @@ namespace Herald.Net;
 /// Builds the <see cref="SocketsHttpHandler"/> behind every outgoing request to an untrusted server: it resolves
 /// the host itself, refuses special-purpose addresses unless allowed, and connects to the very address it
 /// checked (no second lookup for a rebinding server to win). No proxy (it would bypass the check), no cookies,
-/// no automatic redirects, certificates always validated.
+/// no automatic redirects, certificates always validated. Requests through it must not ask for HTTP/3: QUIC
+/// connections do not pass the connect callback.
 /// </summary>
 public static class SafeHttpHandler
 {

@@ -30,5 +30,6 @@ public sealed record SafeHttpOptions
     /// <summary>One more certificate authority trusted besides the system's (a test authority, a private PKI). Validation is never switched off.</summary>
     public X509Certificate2? ExtraTrustRoot { get; init; }
 
-    public string UserAgent { get; init; } = "Herald (+https://github.com/herald; security.txt and contact discovery)";
+    /// <summary>Sent with every request, so that server operators can tell who asked.</summary>
+    public string UserAgent { get; init; } = "Herald/1.0 (security.txt and contact discovery)";
 }
