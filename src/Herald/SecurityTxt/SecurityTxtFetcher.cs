@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Herald.Net;
 
@@ -13,6 +14,8 @@ public sealed class SecurityTxtFetcher(SafeFetcher fetcher, TimeProvider time, S
 {
     private static readonly (string Path, SecurityTxtLocation Location)[] Locations =
         [(".well-known/security.txt", SecurityTxtLocation.WellKnown), ("security.txt", SecurityTxtLocation.Legacy)];
+
+    private static readonly IdnMapping Idn = new() { UseStd3AsciiRules = true };
 
     private readonly SecurityTxtOptions _options = options ?? new SecurityTxtOptions();
 
@@ -109,7 +112,16 @@ public sealed class SecurityTxtFetcher(SafeFetcher fetcher, TimeProvider time, S
         var trimmed = target.Trim();
         if (trimmed.Contains("://", StringComparison.Ordinal))
             return Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && uri.Host.Length > 0 ? uri.Authority : null;
-        var host = trimmed.TrimEnd('.').ToLowerInvariant();
+        string host;
+        try
+        {
+            // Internationalised names are fetched by their ASCII (punycode) form.
+            host = Idn.GetAscii(trimmed.TrimEnd('.')).ToLowerInvariant();
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
         return Uri.CheckHostName(host) is UriHostNameType.Dns or UriHostNameType.IPv4 or UriHostNameType.IPv6 ? host : null;
     }
 }
