@@ -22,7 +22,7 @@ internal static class SecurityTxtText
         Field(text, "Hiring", f.Hiring);
         Field(text, "CSAF", f.Csaf);
         foreach (var (name, value) in f.Other) Field(text, name, [value]);
-        if (result.Found) text.AppendLine(CultureInfo.InvariantCulture, $"  {"Signature",-20} {Clean(result.Signature.Detail)}");
+        if (result.Found) text.AppendLine(CultureInfo.InvariantCulture, $"  {"Signature:",-20} {Clean(result.Signature.Detail)}");
         Problems(text, "Errors", result.Errors);
         Problems(text, "Recommendations", result.Recommendations);
         Problems(text, "Notifications", result.Notifications);
