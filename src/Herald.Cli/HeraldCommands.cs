@@ -24,6 +24,7 @@ internal static class HeraldCommands
         root.Subcommands.Add(RegistryCommand.Create());
         root.Subcommands.Add(CollectCommand.Create());
         root.Subcommands.Add(QuarantineCommand.Create());
+        root.Subcommands.Add(SecurityTxtCommand.Create());
         return root;
     }
 
