@@ -23,6 +23,7 @@ internal static class HeraldCommands
         root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(RegistryCommand.Create());
         root.Subcommands.Add(TemplatesCommand.Create());
+        root.Subcommands.Add(VerifyCommand.Create());
         return root;
     }
 

@@ -24,6 +24,7 @@ public static class HeraldWeb
     {
         services.AddSingleton(runtime);
         services.AddRazorPages();
+        services.AddRateLimiter(Pages.Verify.VerifyRateLimit.Add);
         services.AddHostedService<InboxWorker>();
         return services;
     }
@@ -41,6 +42,7 @@ public static class HeraldWeb
             h["Cache-Control"] = "no-store";
             await next(context);
         });
+        app.UseRateLimiter();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapRazorPages();
         return app;
