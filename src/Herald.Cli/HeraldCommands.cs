@@ -24,6 +24,7 @@ internal static class HeraldCommands
         root.Subcommands.Add(RegistryCommand.Create());
         root.Subcommands.Add(TemplatesCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
+        root.Subcommands.Add(KeysCommand.Create());
         return root;
     }
 
