@@ -37,9 +37,11 @@ internal static class KeysCommand
             }
             var keys = DkimKeys.Generate(result.GetValue(algorithm)!);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            // Only the service's own account may read the private key.
-            await File.WriteAllTextAsync(path, keys.PrivateKeyPem, cancellationToken);
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            // Only the service's own account may read the private key, from the moment the file exists.
+            var create = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows()) create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            await using (var writer = new StreamWriter(path, System.Text.Encoding.ASCII, create))
+                await writer.WriteAsync(keys.PrivateKeyPem.AsMemory(), cancellationToken);
             Console.WriteLine($"Private key written to {path}. Publish this record in DNS:");
             Console.WriteLine(keys.ZoneLine(dkim.Selector, dkim.Domain ?? options.Service.SenderDomain));
             return 0;
