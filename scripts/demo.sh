@@ -14,5 +14,7 @@ if [[ -f "$schema" ]]; then
 else
   scripts/herald schema update    # Shadowserver's published schema
 fi
+# The demo's warnings are DKIM-signed with a key of their own (the DNS record to publish is printed once).
+[[ -f "${HERALD_DATA:-data}/keys/dkim.pem" ]] || scripts/herald keys dkim-generate
 scripts/herald demo
 exec scripts/herald serve "$@"

@@ -25,6 +25,9 @@ internal static class HeraldCommands
         root.Subcommands.Add(CollectCommand.Create());
         root.Subcommands.Add(QuarantineCommand.Create());
         root.Subcommands.Add(SecurityTxtCommand.Create());
+        root.Subcommands.Add(TemplatesCommand.Create());
+        root.Subcommands.Add(VerifyCommand.Create());
+        root.Subcommands.Add(KeysCommand.Create());
         return root;
     }
 

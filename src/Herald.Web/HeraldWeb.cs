@@ -25,6 +25,7 @@ public static class HeraldWeb
         services.AddSingleton(runtime);
         services.AddRazorPages();
         services.AddHostedService<CollectorsWorker>();
+        services.AddRateLimiter(Pages.Verify.VerifyRateLimit.Add);
         return services;
     }
 
@@ -41,6 +42,7 @@ public static class HeraldWeb
             h["Cache-Control"] = "no-store";
             await next(context);
         });
+        app.UseRateLimiter();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapRazorPages();
         return app;

@@ -24,6 +24,14 @@ public sealed record HeraldOptions
     public ServiceOptions Service { get; init; } = new();
     public DecisionOptions Decision { get; init; } = new();
 
+    /// <summary>DKIM and OpenPGP keys; default <c>&lt;data&gt;/keys/dkim.pem</c> and <c>&lt;data&gt;/openpgp/</c>.</summary>
+    public Signing.SigningOptions? Signing { get; init; }
+
+    public Signing.SigningOptions EffectiveSigning => Signing ?? Herald.Signing.SigningOptions.ForDataDirectory(DataDirectory);
+
+    /// <summary>Analysts' warning templates, used instead of the shipped ones with the same name.</summary>
+    public string TemplateDirectory => Path.Combine(DataDirectory, "templates");
+
     public string DatabasePath => Path.Combine(DataDirectory, Storage.StorageOptions.DatabaseFileName);
     public string PickupDirectory => Path.Combine(DataDirectory, "pickup");
     public string InboxDirectory => Path.Combine(DataDirectory, "inbox");

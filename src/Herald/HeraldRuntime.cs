@@ -5,6 +5,7 @@ using Herald.Enrich;
 using Herald.Notify;
 using Herald.Parse;
 using Herald.Pipeline;
+using Herald.Signing;
 using Herald.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,8 +38,9 @@ public sealed class HeraldRuntime
             return ShadowserverSchema.Load(path);
         });
         _xarfSchemas = new Lazy<Parse.Xarf.XarfSchemas>(() => Parse.Xarf.XarfSchemas.Load(options.EffectiveXarfSchemaDirectory));
-        Composer = new WarningComposer(options.Service, WarningTexts.Shipped);
-        Deliverer = new PickupFolderDeliverer(options.PickupDirectory, options.Service, Time);
+        Composer = new WarningComposer(options.Service, options.TemplateDirectory);
+        Messages = new WarningMessageFactory(options.Service, MessageSigning.FromOptions(options.EffectiveSigning, options.Service));
+        Deliverer = new PickupFolderDeliverer(options.PickupDirectory, Messages, Time);
     }
 
     public HeraldOptions Options { get; }
@@ -46,6 +48,9 @@ public sealed class HeraldRuntime
     public HeraldDatabase Database { get; }
     public ReportStore Reports { get; }
     public WarningComposer Composer { get; }
+
+    /// <summary>Turns a stored warning into the signed message any deliverer sends.</summary>
+    public WarningMessageFactory Messages { get; }
     public PickupFolderDeliverer Deliverer { get; }
 
     /// <summary>The routing table, or null when none is installed (enrichment then keeps what reports carry).</summary>

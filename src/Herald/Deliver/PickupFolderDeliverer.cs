@@ -1,4 +1,3 @@
-using System.Text;
 using Herald.Notify;
 using Herald.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +10,7 @@ namespace Herald.Deliver;
 /// named after its reference. A file is written under a temporary name and renamed, and an existing
 /// file is never written again, so a crash between writing and recording cannot send a warning twice.
 /// </summary>
-public sealed class PickupFolderDeliverer(string pickupDirectory, ServiceOptions service, TimeProvider time)
+public sealed class PickupFolderDeliverer(string pickupDirectory, WarningMessageFactory messages, TimeProvider time)
 {
     public const string Channel = "pickup-folder";
 
@@ -31,43 +30,44 @@ public sealed class PickupFolderDeliverer(string pickupDirectory, ServiceOptions
             if (notification.Status != DeliveryStatus.Pending) continue;
             var path = Path.Combine(Directory, notification.Reference + ".eml");
             string detail;
+            var succeeded = true;
             if (File.Exists(path))
             {
                 detail = $"{path} already existed: not written again";
             }
             else
             {
-                var temp = path + ".tmp";
-                await using (var file = File.Create(temp))
-                    await ToMime(notification).WriteToAsync(file, cancellationToken);
-                File.Move(temp, path);
-                written++;
-                detail = $"written to {path}";
+                var made = messages.Create(notification);
+                if (made.Message is { } message)
+                {
+                    var temp = path + ".tmp";
+                    await using (var file = File.Create(temp))
+                        await message.WriteToAsync(file, cancellationToken);
+                    File.Move(temp, path);
+                    written++;
+                    detail = $"written to {path}";
+                }
+                else
+                {
+                    // Refused by the content rules at send: recorded with the reason, never written.
+                    succeeded = false;
+                    detail = made.Refusal!;
+                }
             }
             var now = time.GetUtcNow();
-            notification.Status = DeliveryStatus.Delivered;
-            notification.DeliveredAt = now;
-            db.DeliveryAttempts.Add(new DeliveryAttempt { NotificationId = notification.Id, At = now, Channel = Channel, Succeeded = true, Detail = detail });
-            db.Audit.Add(new AuditEntry { At = now, Actor = "pipeline", Action = "notification.delivered", Subject = notification.Reference, Detail = detail });
+            notification.Status = succeeded ? DeliveryStatus.Delivered : DeliveryStatus.Failed;
+            notification.DeliveredAt = succeeded ? now : null;
+            db.DeliveryAttempts.Add(new DeliveryAttempt { NotificationId = notification.Id, At = now, Channel = Channel, Succeeded = succeeded, Detail = detail });
+            db.Audit.Add(new AuditEntry
+            {
+                At = now,
+                Actor = "pipeline",
+                Action = succeeded ? "notification.delivered" : "notification.refused",
+                Subject = notification.Reference,
+                Detail = detail,
+            });
             await db.SaveChangesAsync(cancellationToken);
         }
         return written;
-    }
-
-    public MimeMessage ToMime(Notification n)
-    {
-        var message = new MimeMessage();
-        message.From.Add(new MailboxAddress(service.SenderName, service.SenderAddress));
-        message.To.Add(new MailboxAddress(n.RecipientName ?? "", n.RecipientEmail));
-        message.Subject = n.Subject;
-        message.MessageId = n.MessageId;
-        message.Date = n.CreatedAt;
-        message.Headers.Add("X-Herald-Reference", n.Reference);
-        message.Headers.Add("X-Herald-Route", n.Route.ToString());
-        var builder = new BodyBuilder { TextBody = n.BodyText };
-        if (n.AssetsCsv is not null)
-            builder.Attachments.Add($"{n.Reference}-systemen-systems.csv", Encoding.UTF8.GetBytes(n.AssetsCsv), new ContentType("text", "csv") { Charset = "utf-8" });
-        message.Body = builder.ToMessageBody();
-        return message;
     }
 }

@@ -28,6 +28,7 @@ public sealed class NotificationBuilder(ServiceOptions service, WarningComposer 
             .GroupBy(d => new { d.Route, d.RecipientEmail })
             .Select(g => new { g.Key.Route, g.Key.RecipientEmail })
             .ToListAsync(cancellationToken);
+        composer.Refresh();
         var created = 0;
         int? sequence = null;
         // Several warnings share a transaction (a commit per warning dominated the cost); each warning and the
@@ -85,7 +86,8 @@ public sealed class NotificationBuilder(ServiceOptions service, WarningComposer 
             sequence++;
             var reference = Reference(now, sequence.Value);
             var code = NewVerificationCode();
-            var warning = composer.Compose(route, recipientName, member, reference, code, assets);
+            var languages = WarningLanguages.Choose(await PreferredLanguagesAsync(distinctOrganisations, recipient));
+            var warning = composer.Compose(route, recipientName, recipient, member, reference, code, assets, languages);
             var notification = new Notification
             {
                 Reference = reference,
@@ -96,12 +98,14 @@ public sealed class NotificationBuilder(ServiceOptions service, WarningComposer 
                 PartnerCode = partnerCode,
                 OrganisationId = distinctOrganisations is [{ } single] ? single : null,
                 Subject = warning.Subject,
-                BodyText = warning.Body,
+                BodyText = warning.Text,
+                BodyHtml = warning.Html,
+                Languages = string.Join(',', warning.Languages),
                 AssetsCsv = warning.AssetsCsv,
                 AssetCount = assets.Count,
                 CreatedAt = now,
                 Status = DeliveryStatus.Pending,
-                MessageId = $"{reference.ToLowerInvariant()}@{service.SenderAddress[(service.SenderAddress.IndexOf('@', StringComparison.Ordinal) + 1)..]}",
+                MessageId = $"{reference.ToLowerInvariant()}@{service.SenderDomain}",
             };
             db.Notifications.Add(notification);
             await db.SaveChangesAsync(cancellationToken);
@@ -119,6 +123,13 @@ public sealed class NotificationBuilder(ServiceOptions service, WarningComposer 
             });
             return reference;
         }
+
+        // The languages of the organisation's contact with this address; partners and network owners have none on record.
+        async Task<string?> PreferredLanguagesAsync(List<long?> organisations, string recipient) =>
+            organisations is [{ } organisation]
+                ? await db.Contacts.AsNoTracking().Where(c => c.OrganisationId == organisation && c.Email == recipient)
+                    .Select(c => c.Languages).FirstOrDefaultAsync(cancellationToken)
+                : null;
     }
 
     private static AffectedAsset ToAsset(string json, string? organisation)

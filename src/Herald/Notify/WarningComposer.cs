@@ -1,136 +1,137 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
+using Fluid;
 using Herald.Decide;
 
 namespace Herald.Notify;
 
 /// <summary>
-/// Renders one warning for one recipient, in Dutch and then English: what we saw, why it is dangerous,
-/// what to do now, and how to check that the message is genuine.
+/// Renders one warning for one recipient from the templates in use, in each of the recipient's languages:
+/// what we saw, why it is dangerous, what to do now, and how to check that the message is genuine; a plain-text
+/// and an HTML part, and a CSV of all assets when the text cannot list them all.
 /// </summary>
-public sealed class WarningComposer(ServiceOptions service, WarningTexts texts)
+public sealed class WarningComposer
 {
-    public ComposedWarning Compose(Route route, string? recipientName, string? memberName, string reference, string verificationCode,
-        IReadOnlyList<AffectedAsset> assets)
-    {
-        var groups = assets
-            .GroupBy(a => texts.For(a.Identifier, a.Type).Key, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count())
-            .ToList();
-        var first = texts.For(groups[0].First().Identifier, groups[0].First().Type);
-        var subject = $"[{reference}] {first.Get("title", "nl")} / {first.Get("title", "en")}";
-        if (groups.Count > 1) subject = $"[{reference}] {groups.Count} beveiligingsproblemen gevonden / {groups.Count} security problems found";
+    private const string LanguageSeparator = "\n========================================================================\n\n";
 
-        var body = new StringBuilder();
-        foreach (var language in new[] { "nl", "en" })
-        {
-            if (language == "en") body.Append('\n').Append('=', 72).Append("\n\nENGLISH VERSION\n\n");
-            if (!string.IsNullOrEmpty(recipientName)) body.Append(language == "nl" ? "Aan: " : "To: ").Append(recipientName).Append("\n\n");
-            body.Append((route is Route.NationalCsirt or Route.Partner, language) switch
-            {
-                (true, "nl") => "Beste collega's,",
-                (true, _) => "Dear colleagues,",
-                (false, "nl") => "Geachte heer, mevrouw,",
-                _ => "Dear Sir or Madam,",
-            }).Append("\n\n");
-            body.Append(Intro(route, memberName, language)).Append("\n\n");
-            foreach (var group in groups)
-            {
-                var text = texts.For(group.First().Identifier, group.First().Type);
-                var list = group.ToList();
-                body.Append("## ").Append(text.Get("title", language)).Append("\n\n");
-                body.Append(Heading("seen", language)).Append('\n').Append(text.Get("seen", language)).Append("\n\n");
-                foreach (var asset in list.Take(service.MaxAssetsInText)) body.Append("  - ").Append(Describe(asset, language)).Append('\n');
-                if (list.Count > service.MaxAssetsInText)
-                    body.Append(language == "nl"
-                        ? $"  ... en nog {list.Count - service.MaxAssetsInText} andere; de volledige lijst staat in de bijlage.\n"
-                        : $"  ... and {list.Count - service.MaxAssetsInText} more; the full list is attached.\n");
-                body.Append('\n');
-                body.Append(Heading("why", language)).Append('\n').Append(text.Get("why", language)).Append("\n\n");
-                body.Append(Heading("todo", language)).Append('\n').Append(text.Get("todo", language)).Append("\n\n");
-            }
-            body.Append(Heading("genuine", language)).Append('\n').Append(Genuine(reference, verificationCode, language)).Append("\n\n");
-            body.Append(language == "nl" ? "Met vriendelijke groet,\n" : "Kind regards,\n").Append(service.SenderName).Append('\n');
-        }
-        var csv = assets.Count > service.MaxAssetsInText ? AssetsCsv(assets) : null;
-        return new ComposedWarning(subject, body.ToString(), csv);
+    private readonly ServiceOptions _service;
+    private readonly ServiceModel _serviceModel;
+    private readonly string? _templateDirectory;
+    private WarningTemplates _templates;
+    private string _stamp;
+
+    /// <param name="templateDirectory">Analysts' overrides (<c>&lt;data&gt;/templates</c>); null for the shipped templates alone.</param>
+    public WarningComposer(ServiceOptions service, string? templateDirectory)
+    {
+        _service = service;
+        _serviceModel = SampleWarning.ServiceModelOf(service);
+        _templateDirectory = templateDirectory;
+        _stamp = Stamp(templateDirectory);
+        _templates = WarningTemplates.Load(service, templateDirectory);
     }
 
-    private static string Heading(string section, string language) => (section, language) switch
+    /// <summary>The templates in use (reloaded by <see cref="Refresh"/> after an analyst changed one).</summary>
+    public WarningTemplates Templates => _templates;
+
+    /// <summary>Reloads the templates when a file in the override directory was added, changed or removed.</summary>
+    public void Refresh()
     {
-        ("seen", "nl") => "Wat hebben we gezien?",
-        ("why", "nl") => "Waarom is dit gevaarlijk?",
-        ("todo", "nl") => "Wat moet u nu doen?",
-        ("genuine", "nl") => "Is dit bericht echt?",
-        ("seen", _) => "What did we see?",
-        ("why", _) => "Why is this dangerous?",
-        ("todo", _) => "What should you do now?",
-        _ => "Is this message genuine?",
+        var stamp = Stamp(_templateDirectory);
+        if (stamp == _stamp) return;
+        _templates = WarningTemplates.Load(_service, _templateDirectory);
+        _stamp = stamp;
+    }
+
+    public ComposedWarning Compose(Route route, string? recipientName, string recipientEmail, string? memberName, string reference,
+        string verificationCode, IReadOnlyList<AffectedAsset> assets, IReadOnlyList<string> languages)
+    {
+        var templates = _templates;
+        var groups = assets
+            .GroupBy(a => templates.KeyFor(a.Identifier, a.Type), StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, Assets: g.ToList()))
+            .ToList();
+        var attachment = assets.Count > _service.MaxAssetsInText;
+        var recipient = new RecipientModel(Clean(recipientName), recipientEmail, recipientEmail[(recipientEmail.IndexOf('@', StringComparison.Ordinal) + 1)..]);
+        var subjects = new List<string>();
+        var texts = new List<string>();
+        var fragments = new List<string>();
+        foreach (var language in languages)
+        {
+            var issues = groups.Select(g => Issue(templates, g.Key, g.Assets, language)).ToList();
+            var model = new WarningModel(language, languages.Count > 1, _serviceModel, recipient, RouteName(route), Clean(memberName), reference,
+                verificationCode, issues, assets.Count, attachment, attachment ? AttachmentName(reference) : null);
+            subjects.Add(OneLine(TemplateEngine.Render(templates.Layout("subject", language), model, NullEncoder.Default)));
+            texts.Add(TemplateEngine.Render(templates.Layout("text", language), model, NullEncoder.Default).Trim() + "\n");
+            fragments.Add(TemplateEngine.Render(templates.Layout("html", language), model, HtmlEncoder.Default).Trim());
+        }
+        var subject = $"[{reference}] {string.Join(" / ", subjects.Distinct(StringComparer.Ordinal))}";
+        return new ComposedWarning(subject, string.Join(LanguageSeparator, texts), Document(subject, fragments),
+            attachment ? AssetsCsv.Write(assets) : null, languages);
+    }
+
+    public static string AttachmentName(string reference) => $"{reference}-systemen-systems.csv";
+
+    public static string RouteName(Route route) => route switch
+    {
+        Route.Direct => "direct",
+        Route.NationalCsirt => "national_csirt",
+        Route.Partner => "partner",
+        Route.NetworkOwner => "network_owner",
+        Route.HoldForReview => "hold_for_review",
+        Route.Discard => "discard",
+        _ => throw new ArgumentOutOfRangeException(nameof(route), route, null),
     };
 
-    private string Intro(Route route, string? memberName, string language)
+    private IssueModel Issue(WarningTemplates templates, string key, List<AffectedAsset> assets, string language)
     {
-        var member = string.IsNullOrEmpty(memberName) ? null : memberName;
-        return (route, language) switch
-        {
-            (Route.NationalCsirt, "nl") or (Route.Partner, "nl") =>
-                $"{service.Name} ontving informatie over een beveiligingsprobleem bij {member ?? "een organisatie"} uit uw achterban. " +
-                "Wij vragen u de organisatie te waarschuwen, zoals afgesproken.",
-            (Route.NationalCsirt, _) or (Route.Partner, _) =>
-                $"{service.Name} received information about a security problem at {member ?? "an organisation"} in your constituency. " +
-                "We ask you to warn the organisation, as agreed.",
-            (Route.NetworkOwner, "nl") =>
-                $"{service.Name} ontving informatie over een beveiligingsprobleem bij systemen in uw netwerk. " +
-                "Wij konden de organisatie die deze systemen gebruikt niet zelf bereiken. Wilt u dit bericht doorgeven aan uw klant?",
-            (Route.NetworkOwner, _) =>
-                $"{service.Name} received information about a security problem with systems in your network. " +
-                "We could not reach the organisation using these systems ourselves. Please pass this message on to your customer.",
-            (_, "nl") => $"{service.Name} waarschuwt organisaties in Nederland voor digitale dreigingen. Wij ontvingen informatie over een beveiligingsprobleem bij uw organisatie.",
-            _ => $"{service.Name} warns organisations in the Netherlands about digital threats. We received information about a security problem at your organisation.",
-        };
+        var shown = assets.Take(_service.MaxAssetsInText).Select(ToModel).ToList();
+        var ports = assets.Where(a => a.Port is not null).Select(a => a.Port!.Value).Distinct().Order().ToList();
+        var draft = new IssueModel(key, "", "", "", "", [], shown, assets.Count, Math.Max(0, assets.Count - shown.Count), ports);
+        var sections = RenderSections(templates, key, draft, language);
+        var todo = sections["todo"];
+        var steps = todo.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => s.StartsWith("- ", StringComparison.Ordinal) ? s[2..] : s).ToList();
+        return draft with { Title = OneLine(sections["title"]), Seen = sections["seen"], Why = sections["why"], Todo = todo, TodoSteps = steps };
     }
 
-    private string Genuine(string reference, string code, string language) => language == "nl"
-        ? $"Dit bericht komt altijd van {service.SenderAddress}. Wij vragen u nooit om via een link in te loggen of gegevens af te geven.\n" +
-          $"Controleer de echtheid op {service.VerifyUrl} met referentie {reference} en code {code}, " +
-          $"of bel ons op {service.PhoneNumber} en noem de referentie.\n\nReferentie: {reference}\nVerificatiecode: {code}"
-        : $"This message always comes from {service.SenderAddress}. We never ask you to log in through a link or to hand over any data.\n" +
-          $"Check that it is genuine at {service.VerifyUrl} with reference {reference} and code {code}, " +
-          $"or call us on {service.PhoneNumber} and quote the reference.\n\nReference: {reference}\nVerification code: {code}";
-
-    private static string Describe(AffectedAsset a, string language)
+    private Dictionary<string, string> RenderSections(WarningTemplates templates, string key, IssueModel group, string language)
     {
-        var s = new StringBuilder();
-        s.Append(a.Ip ?? a.HostName ?? "?");
-        if (a.Port is { } port) s.Append(language == "nl" ? " poort " : " port ").Append(port.ToString(CultureInfo.InvariantCulture));
-        if (a.Transport is { Length: > 0 } t) s.Append('/').Append(t);
-        if (a.HostName is { Length: > 0 } h && a.Ip is not null) s.Append(" (").Append(h).Append(')');
-        if (a.SeenAt is { } seen)
-            s.Append(language == "nl" ? ", gezien op " : ", seen on ").Append(seen.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Append(" UTC");
-        if (a.Vulnerabilities.Count > 0) s.Append(", ").Append(string.Join(", ", a.Vulnerabilities));
-        if (a.Organisation is { Length: > 0 } org) s.Append(" [").Append(org).Append(']');
+        var model = new WarningModel(language, false, _serviceModel, new RecipientModel(null, "", ""), "", null, "", "", [group], group.AssetCount, false, null);
+        var sections = TemplateEngine.RenderSections(templates.Issue(key, language), model, ("group", group));
+        // A template that passed lint renders every section; one that still comes out empty on this data falls back to the default text.
+        return TemplateLinter.Sections.All(s => sections.TryGetValue(s, out var text) && text.Length > 0)
+            ? sections
+            : TemplateEngine.RenderSections(templates.Issue("default", language), model, ("group", group));
+    }
+
+    private static AssetModel ToModel(AffectedAsset a) => new(
+        Clean(a.Ip), a.Port, Clean(a.Transport), Clean(a.HostName),
+        a.SeenAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        a.Vulnerabilities.Count > 0 ? Clean(string.Join(", ", a.Vulnerabilities)) : null, Clean(a.Organisation), a.Identifier);
+
+    private static string Document(string subject, List<string> fragments) =>
+        "<!DOCTYPE html>\n<html><head><title>" + HtmlEncoder.Default.Encode(subject) + "</title></head>\n" +
+        "<body style=\"font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.45;color:#222;max-width:760px\">\n" +
+        string.Join("\n", fragments) + "\n</body></html>\n";
+
+    /// <summary>Values from reports and the registry are data: no control characters, so no line of theirs can pose as text or a header.</summary>
+    private static string? Clean(string? value)
+    {
+        if (value is null || value.AsSpan().IndexOfAnyInRange('\0', '\x1f') < 0) return value;
+        var s = new StringBuilder(value.Length);
+        foreach (var c in value) s.Append(c < ' ' ? ' ' : c);
         return s.ToString();
     }
 
-    private static string AssetsCsv(IReadOnlyList<AffectedAsset> assets)
-    {
-        var csv = new StringBuilder("ip,port,transport,hostname,seen_utc,identifier,vulnerabilities,organisation\n");
-        foreach (var a in assets)
-        {
-            csv.Append(Cell(a.Ip)).Append(',').Append(a.Port?.ToString(CultureInfo.InvariantCulture)).Append(',')
-                .Append(Cell(a.Transport)).Append(',').Append(Cell(a.HostName)).Append(',')
-                .Append(a.SeenAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)).Append(',')
-                .Append(Cell(a.Identifier)).Append(',').Append(Cell(string.Join(' ', a.Vulnerabilities))).Append(',')
-                .Append(Cell(a.Organisation)).Append('\n');
-        }
-        return csv.ToString();
-    }
+    private static string OneLine(string value) => string.Join(' ', value.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
-    /// <summary>Quotes a CSV cell and defuses spreadsheet formulas (a cell may come from a report).</summary>
-    private static string Cell(string? value)
+    private static string Stamp(string? directory)
     {
-        if (string.IsNullOrEmpty(value)) return "";
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
-        return value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+        if (directory is null || !Directory.Exists(directory)) return "";
+        var files = Directory.EnumerateFiles(directory, "*" + WarningTemplates.Extension, SearchOption.AllDirectories)
+            .Select(f => new FileInfo(f)).ToList();
+        return $"{files.Count}:{(files.Count == 0 ? 0 : files.Max(f => f.LastWriteTimeUtc.Ticks))}:{files.Sum(f => f.Length)}";
     }
 }

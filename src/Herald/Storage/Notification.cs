@@ -18,6 +18,12 @@ public sealed class Notification
     public long? OrganisationId { get; set; }
     public required string Subject { get; set; }
     public required string BodyText { get; set; }
+
+    /// <summary>The HTML part, rendered with the text part (null for warnings made before there was one).</summary>
+    public string? BodyHtml { get; set; }
+
+    /// <summary>The languages the warning is written in, in order (e.g. "nl,en").</summary>
+    public string Languages { get; set; } = "nl,en";
     /// <summary>All affected assets as CSV, attached when there are more than the text lists.</summary>
     public string? AssetsCsv { get; set; }
 

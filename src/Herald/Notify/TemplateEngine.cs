@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using Fluid;
+using Fluid.Values;
+using Fluid.Ast;
+
+namespace Herald.Notify;
+
+/// <summary>
+/// Fluid (Liquid) set up for warning templates: a <c>{% section name %}</c> block with which issue templates
+/// hand their texts to the layout, snake_case member names, and a step limit so no template can loop forever.
+/// </summary>
+public static class TemplateEngine
+{
+    private const string SectionsKey = "herald.sections";
+
+    public static FluidParser Parser { get; } = CreateParser();
+
+    public static TemplateOptions Options { get; } = CreateOptions();
+
+    /// <summary>Parses a template; the error names the line and column.</summary>
+    public static bool TryParse(string source, out IFluidTemplate? template, out string? error)
+    {
+        var parsed = Parser.TryParse(source, out var t, out error);
+        template = parsed ? t : null;
+        return parsed;
+    }
+
+    /// <summary>Renders a layout with the given encoder (HTML encoding for the HTML part, none for text).</summary>
+    public static string Render(IFluidTemplate template, object model, TextEncoder encoder, params (string Name, object Value)[] values)
+    {
+        var context = new TemplateContext(model, Options);
+        foreach (var (name, value) in values) context.SetValue(name, FluidValue.Create(value, Options));
+        return template.Render(context, encoder);
+    }
+
+    /// <summary>Renders an issue template as plain text and returns its sections (title, seen, why, todo).</summary>
+    public static Dictionary<string, string> RenderSections(IFluidTemplate template, object model, params (string Name, object Value)[] values)
+    {
+        var context = new TemplateContext(model, Options);
+        foreach (var (name, value) in values) context.SetValue(name, FluidValue.Create(value, Options));
+        var sections = new Dictionary<string, string>(StringComparer.Ordinal);
+        context.AmbientValues[SectionsKey] = sections;
+        template.Render(context, NullEncoder.Default);
+        return sections;
+    }
+
+    private static FluidParser CreateParser()
+    {
+        var parser = new FluidParser(new FluidParserOptions { AllowFunctions = false });
+        parser.RegisterIdentifierBlock("section", static async (name, statements, _, encoder, context) =>
+        {
+            if (!context.AmbientValues.TryGetValue(SectionsKey, out var value) || value is not Dictionary<string, string> sections)
+                throw new InvalidOperationException("'section' is only allowed in issue templates.");
+            using var writer = new StringWriter(CultureInfo.InvariantCulture);
+            foreach (var statement in statements) await statement.WriteToAsync(writer, encoder, context);
+            sections[name] = writer.ToString().Trim();
+            return Completion.Normal;
+        });
+        return parser;
+    }
+
+    private static TemplateOptions CreateOptions()
+    {
+        var options = new TemplateOptions
+        {
+            MaxSteps = 200_000,
+            MaxRecursion = 20,
+            CultureInfo = CultureInfo.InvariantCulture,
+        };
+        options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
+        options.MemberAccessStrategy.Register<WarningModel>();
+        options.MemberAccessStrategy.Register<ServiceModel>();
+        options.MemberAccessStrategy.Register<RecipientModel>();
+        options.MemberAccessStrategy.Register<IssueModel>();
+        options.MemberAccessStrategy.Register<AssetModel>();
+        return options;
+    }
+}

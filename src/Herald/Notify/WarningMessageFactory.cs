@@ -1,0 +1,45 @@
+using System.Text;
+using Herald.Signing;
+using Herald.Storage;
+using MimeKit;
+
+namespace Herald.Notify;
+
+/// <summary>
+/// The seam between a stored warning and whatever sends it (the pickup folder, an SMTP relay): the warning's
+/// text is checked again against the content rules (a warning made from a template that was changed, or from
+/// data that slipped past, is refused with the reason), then becomes a MIME message with a plain-text and an
+/// HTML part and the CSV attachment, signed with OpenPGP and DKIM where keys are configured.
+/// </summary>
+public sealed class WarningMessageFactory(ServiceOptions service, MessageSigning signing)
+{
+    private readonly ContentRules _rules = new(service);
+
+    public MessageSigning Signing => signing;
+
+    public WarningMessage Create(Notification warning)
+    {
+        var findings = new List<LintFinding>();
+        _rules.Check(warning.Reference + " subject", warning.Subject, html: false, source: false, findings);
+        _rules.Check(warning.Reference + " text", warning.BodyText, html: false, source: false, findings);
+        if (warning.BodyHtml is { } html) _rules.Check(warning.Reference + " html", html, html: true, source: false, findings);
+        if (findings.Count > 0) return new WarningMessage(null, "refused by the content rules: " + string.Join("; ", findings.Take(5)));
+
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(service.SenderName, service.SenderAddress));
+        message.To.Add(new MailboxAddress(warning.RecipientName ?? "", warning.RecipientEmail));
+        message.Subject = warning.Subject;
+        message.MessageId = warning.MessageId;
+        message.Date = warning.CreatedAt;
+        message.Headers.Add("X-Herald-Reference", warning.Reference);
+        message.Headers.Add("X-Herald-Route", warning.Route.ToString());
+        if (warning.Languages.Length > 0) message.Headers.Add(HeaderId.ContentLanguage, warning.Languages.Replace(",", ", ", StringComparison.Ordinal));
+        var builder = new BodyBuilder { TextBody = warning.BodyText, HtmlBody = warning.BodyHtml };
+        if (warning.AssetsCsv is not null)
+            builder.Attachments.Add(WarningComposer.AttachmentName(warning.Reference), Encoding.UTF8.GetBytes(warning.AssetsCsv),
+                new ContentType("text", "csv") { Charset = "utf-8" });
+        message.Body = builder.ToMessageBody();
+        signing.Sign(message);
+        return new WarningMessage(message, null);
+    }
+}

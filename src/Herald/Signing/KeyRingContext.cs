@@ -1,0 +1,17 @@
+using MimeKit.Cryptography;
+using Org.BouncyCastle.Bcpg.OpenPgp;
+
+namespace Herald.Signing;
+
+/// <summary>MimeKit's OpenPGP context over BouncyCastle key rings (<c>pubring.gpg</c>, <c>secring.gpg</c>) in Herald's data directory.</summary>
+public sealed class KeyRingContext(string directory, string? passphrase) : GnuPGContext(CreateDirectory(directory))
+{
+    protected override string GetPasswordForKey(PgpSecretKey key) =>
+        passphrase ?? throw new InvalidOperationException("The OpenPGP secret key needs a passphrase: set HERALD_OPENPGP_PASSPHRASE.");
+
+    private static string CreateDirectory(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+}
