@@ -20,6 +20,8 @@ public sealed class HeraldDb(DbContextOptions<HeraldDb> options) : DbContext(opt
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<Contacts.RipeNetwork> RipeNetworks => Set<Contacts.RipeNetwork>();
+    public DbSet<Contacts.RipeAutNum> RipeAutNums => Set<Contacts.RipeAutNum>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
