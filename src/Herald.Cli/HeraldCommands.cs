@@ -23,6 +23,7 @@ internal static class HeraldCommands
         root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(RegistryCommand.Create());
         root.Subcommands.Add(ContactsCommand.Create());
+        root.Subcommands.Add(CallsCommand.Create());
         return root;
     }
 

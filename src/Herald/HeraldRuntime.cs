@@ -1,4 +1,5 @@
 using Herald.Collect;
+using Herald.Contacts;
 using Herald.Decide;
 using Herald.Deliver;
 using Herald.Enrich;
@@ -55,7 +56,7 @@ public sealed class HeraldRuntime
 
     public ReportProcessor CreateProcessor() => new(
         Database, Reports, new ShadowserverParser(Schema), PrepareAsync,
-        new NotificationBuilder(Options.Service, Composer, Time), Deliverer, Time);
+        new NotificationBuilder(Options.Service, Composer, Time), Deliverer, Time, new CallTasks(Options.Service, WarningTexts.Shipped, Time));
 
     /// <summary>Reads the registry as it is now into the matcher and the decision step.</summary>
     public async Task<(Enricher Enricher, IDecider Decider)> PrepareAsync(HeraldDb db, CancellationToken cancellationToken)
@@ -64,6 +65,7 @@ public sealed class HeraldRuntime
         var owners = await db.NetworkOwners.AsNoTracking().ToDictionaryAsync(o => o.Asn, cancellationToken);
         var partners = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
         var enricher = new Enricher(Routing, new OrganisationMatcher(organisations), owners);
-        return (enricher, new FirstDecider(Options.Decision, partners));
+        var contacts = await ContactSnapshot.LoadAsync(db, organisations, owners, cancellationToken);
+        return (enricher, new FirstDecider(Options.Decision, partners, new RecipientSelector(contacts)));
     }
 }

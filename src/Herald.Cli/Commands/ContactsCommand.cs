@@ -28,8 +28,21 @@ internal static class ContactsCommand
             return outcome.ProblemCount == 0 ? 0 : 1;
         });
 
+        var address = new Argument<string>("address") { Description = "The e-mail address or phone number" };
+        var reason = new Option<string>("--reason") { Description = "Why (e.g. the bounce's status line)", Required = true };
+        var bounce = new Command("bounce", "Mark a contact as bounced hard: the fallback chain skips it from now on") { address, reason };
+        bounce.SetAction(async (result, cancellationToken) =>
+        {
+            var runtime = HeraldCommands.Runtime(result);
+            await runtime.InitialiseAsync(cancellationToken);
+            await using var db = runtime.Database.Open();
+            await new ContactBook(db).MarkHardBounceAsync(result.GetValue(address)!, result.GetValue(reason)!, runtime.Time.GetUtcNow(), Environment.UserName, cancellationToken);
+            return 0;
+        });
+
         var command = new Command("contacts", "Contacts: abuse mailboxes, bounces");
         command.Subcommands.Add(importRipe);
+        command.Subcommands.Add(bounce);
         return command;
     }
 }

@@ -22,6 +22,7 @@ public sealed class HeraldDb(DbContextOptions<HeraldDb> options) : DbContext(opt
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<Contacts.RipeNetwork> RipeNetworks => Set<Contacts.RipeNetwork>();
     public DbSet<Contacts.RipeAutNum> RipeAutNums => Set<Contacts.RipeAutNum>();
+    public DbSet<Contacts.CallTask> CallTasks => Set<Contacts.CallTask>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
