@@ -68,12 +68,13 @@ public sealed class ContactSnapshot
     }
 
     /// <summary>The network owner's abuse contacts in chain order: RDAP, the RIPE import (network, then AS), the network owner table.</summary>
-    public IEnumerable<DiscoveredContact> OfNetwork(IPAddress? address, long? asn)
+    /// <param name="ripeNetwork">The RIPE import's contact for the address (<see cref="RipeAbuseTable.Find(IPAddress)"/>), if any.</param>
+    public IEnumerable<DiscoveredContact> OfNetwork(DiscoveredContact? ripeNetwork, long? asn)
     {
         if (asn is { } a)
             foreach (var c in _discovered.GetValueOrDefault(DiscoveredContactRecord.ForAsn(a)) ?? [])
                 if (c.Source == ContactSource.Rdap) yield return c;
-        if (address is not null && Ripe.Find(address) is { } byNetwork) yield return byNetwork;
+        if (ripeNetwork is not null) yield return ripeNetwork;
         if (asn is { } b && Ripe.Find(b) is { } byAsn) yield return byAsn;
         if (asn is { } n && _owners.TryGetValue(n, out var owner) && ContactAddress.CheckEmail(owner.AbuseEmail, out _) is { } email)
             yield return new DiscoveredContact(email, ContactKind.Email, ContactSource.NetworkOwner, $"{owner.Name}, AS{n} ({owner.Origin})", null);

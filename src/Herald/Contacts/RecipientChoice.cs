@@ -8,6 +8,6 @@ public sealed record RecipientChoice(DiscoveredContact? Chosen, IReadOnlyList<Co
     /// <summary>True when the chosen contact is the organisation's own (security.txt or registry), not the network owner's.</summary>
     public bool IsOrganisations => Chosen?.Source is ContactSource.SecurityTxt or ContactSource.Registry;
 
-    /// <summary>The contacts as stored with the directive: one line each.</summary>
-    public string ToText() => string.Join('\n', Contacts);
+    /// <summary>The contacts as stored with the directive: one line each (made once; many events share one choice).</summary>
+    public string Text { get; } = string.Join('\n', Contacts);
 }

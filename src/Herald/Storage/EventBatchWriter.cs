@@ -54,7 +54,7 @@ public sealed class EventBatchWriter : IAsyncDisposable
             newEvents++;
             Set(_directive!, id, reportId, directive.Route.ToString(), directive.RecipientEmail, directive.RecipientName,
                 directive.OrganisationId, directive.PartnerCode, directive.Template, directive.AggregationKey,
-                string.Join('\n', directive.Reasons), created, directive.RecipientPhone, directive.Contacts?.ToText());
+                string.Join('\n', directive.Reasons), created, directive.RecipientPhone, directive.Contacts?.Text);
             await _directive!.ExecuteNonQueryAsync(cancellationToken);
         }
         foreach (var r in rejections)
