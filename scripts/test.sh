@@ -5,6 +5,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 scripts/fetch-routing-data.sh .cache/routing || { echo "could not fetch routing data"; echo "0 passed, 1 failed"; exit 1; }
+scripts/fetch-public-suffix-list.sh || { echo "could not fetch the public suffix list"; echo "0 passed, 1 failed"; exit 1; }
 
 # Real peers the tests start themselves (IMAP, DNS, ...): install what is missing.
 mapfile -t packages < <(grep -Ev '^\s*(#|$)' scripts/test-packages.txt)

@@ -28,6 +28,8 @@ internal static class HeraldCommands
         root.Subcommands.Add(TemplatesCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());
+        root.Subcommands.Add(ContactsCommand.Create());
+        root.Subcommands.Add(CallsCommand.Create());
         return root;
     }
 

@@ -1,4 +1,5 @@
 using Herald.Collect;
+using Herald.Contacts;
 using Herald.Decide;
 using Herald.Deliver;
 using Herald.Enrich;
@@ -63,7 +64,7 @@ public sealed class HeraldRuntime
     /// <param name="parser">The parser for the report's format; Shadowserver's when null.</param>
     public ReportProcessor CreateProcessor(IReportParser? parser = null) => new(
         Database, Reports, parser ?? CreateParser(ReportFormat.Shadowserver), PrepareAsync,
-        new NotificationBuilder(Options.Service, Composer, Time), Deliverer, Time);
+        new NotificationBuilder(Options.Service, Composer, Time), Deliverer, Time, new CallTasks(Options.Service, Composer, Time));
 
     /// <summary>The parser for a report format (not <see cref="ReportFormat.Auto"/>), with the configured limits.</summary>
     /// <param name="mapping">The column mapping, for <see cref="ReportFormat.Mapped"/>.</param>
@@ -83,6 +84,7 @@ public sealed class HeraldRuntime
         var owners = await db.NetworkOwners.AsNoTracking().ToDictionaryAsync(o => o.Asn, cancellationToken);
         var partners = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
         var enricher = new Enricher(Routing, new OrganisationMatcher(organisations), owners);
-        return (enricher, new FirstDecider(Options.Decision, partners));
+        var contacts = await ContactSnapshot.LoadAsync(db, organisations, owners, cancellationToken);
+        return (enricher, new FirstDecider(Options.Decision, partners, new RecipientSelector(contacts)));
     }
 }

@@ -1,3 +1,4 @@
+using Herald.Contacts;
 using Herald.Enrich;
 using Herald.Storage;
 
@@ -5,10 +6,11 @@ namespace Herald.Decide;
 
 /// <summary>
 /// The first decision step (the assessment framework replaces it): outside the constituency → discard;
-/// vital → national CSIRT; partner member → that partner; organisation with a contact → direct;
-/// otherwise → the network owner; and hold for review whenever no recipient can be found.
+/// vital → national CSIRT; partner member → that partner; otherwise the first contact of the fallback chain
+/// (<see cref="RecipientSelector"/>): the organisation directly, or else the network owner; and hold for review
+/// whenever no recipient can be found.
 /// </summary>
-public sealed class FirstDecider(DecisionOptions options, IReadOnlyDictionary<string, Partner> partners) : IDecider
+public sealed class FirstDecider(DecisionOptions options, IReadOnlyDictionary<string, Partner> partners, RecipientSelector recipients) : IDecider
 {
     public Directive Decide(EnrichedEvent e)
     {
@@ -40,22 +42,32 @@ public sealed class FirstDecider(DecisionOptions options, IReadOnlyDictionary<st
             reasons.Add($"{org.Name} is a member of partner '{partnerCode}': the partner warns it");
             return ToPartner(Route.Partner, partnerCode);
         }
-        if (org is { ContactEmail: { Length: > 0 } email })
+        // Who to warn directly is the fallback chain's business (security.txt, registry, network owner).
+        var choice = recipients.Choose(e);
+        if (choice.Chosen is { } contact)
         {
-            reasons.Add($"{org.Name} has a registry contact: warned directly");
-            return Make(Route.Direct, email, org.Name, org.Id, null);
+            var route = choice.IsOrganisations ? Route.Direct : Route.NetworkOwner;
+            var owner = e.NetworkOwner;
+            var name = route == Route.Direct ? org!.Name : owner?.Name ?? (ev.SourceAsn is { } a ? $"AS{a}" : null);
+            reasons.Add(route == Route.Direct
+                ? $"{org!.Name} is warned directly at {contact.Address} ({ContactChoice.Describe(contact.Source)})"
+                : $"the network owner{(name is null ? "" : " " + name)} is warned at {contact.Address} ({ContactChoice.Describe(contact.Source)}) and expected to pass it on");
+            if (choice.Contacts.Any(c => c.Status == ContactStatus.Bounced))
+                reasons.Add("contacts that bounced hard were skipped");
+            var email = contact.Kind == ContactKind.Email ? contact.Address : null;
+            if (email is null) reasons.Add($"the only usable contact is a phone number: an analyst calls {contact.Address}");
+            return Make(route, email, name, org?.Id, null) with
+            {
+                RecipientPhone = email is null ? contact.Address : null,
+                Contacts = choice,
+                AggregationKey = $"{route}|{contact.Address}",
+            };
         }
-        if (org is not null) reasons.Add($"{org.Name} has no e-mail contact in the registry");
-
-        if (e.NetworkOwner is { } owner)
-        {
-            reasons.Add($"the network owner of AS{owner.Asn} ({owner.Name}) is warned and expected to pass it on");
-            return Make(Route.NetworkOwner, owner.AbuseEmail, owner.Name, org?.Id, null);
-        }
+        if (org is not null) reasons.Add($"{org.Name} has no usable contact (security.txt, registry)");
         reasons.Add(ev.SourceAsn is { } asn
             ? $"no abuse contact is known for AS{asn}: an analyst must find a recipient"
             : "the AS is unknown, so no network owner can be warned: an analyst must find a recipient");
-        return Make(Route.HoldForReview, null, null, org?.Id, null);
+        return Make(Route.HoldForReview, null, null, org?.Id, null) with { Contacts = choice.Contacts.Count > 0 ? choice : null };
 
         Directive ToPartner(Route route, string code)
         {

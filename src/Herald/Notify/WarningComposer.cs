@@ -71,6 +71,17 @@ public sealed class WarningComposer
             attachment ? AssetsCsv.Write(assets) : null, languages);
     }
 
+    /// <summary>
+    /// The title and the steps of an issue in one language, without a recipient, for texts that are not e-mails
+    /// (the script of a call task).
+    /// </summary>
+    public (string Title, string Todo) Summary(string? identifier, string? type, string language)
+    {
+        var templates = _templates;
+        var issue = Issue(templates, templates.KeyFor(identifier, type), [], language);
+        return (issue.Title, issue.Todo);
+    }
+
     public static string AttachmentName(string reference) => $"{reference}-systemen-systems.csv";
 
     public static string RouteName(Route route) => route switch

@@ -1,4 +1,5 @@
 using Herald.Collect;
+using Herald.Contacts;
 using Herald.Decide;
 using Herald.Deliver;
 using System.Threading.Channels;
@@ -26,7 +27,8 @@ public sealed class ReportProcessor(
     Func<HeraldDb, CancellationToken, Task<(Enricher Enricher, IDecider Decider)>> prepare,
     NotificationBuilder notifications,
     PickupFolderDeliverer deliverer,
-    TimeProvider time)
+    TimeProvider time,
+    CallTasks? calls = null)
 {
     private const int BatchSize = 2000;
 
@@ -53,6 +55,8 @@ public sealed class ReportProcessor(
         await using var db = database.Open();
         var created = await notifications.CreatePendingAsync(db, cancellationToken);
         var written = await deliverer.DeliverPendingAsync(db, cancellationToken);
+        // Recipients reached only by phone get a call task instead of an e-mail.
+        if (calls is not null) await calls.CreatePendingAsync(db, cancellationToken);
         return (created, written);
     }
 

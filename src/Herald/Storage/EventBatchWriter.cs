@@ -54,7 +54,7 @@ public sealed class EventBatchWriter : IAsyncDisposable
             newEvents++;
             Set(_directive!, id, reportId, directive.Route.ToString(), directive.RecipientEmail, directive.RecipientName,
                 directive.OrganisationId, directive.PartnerCode, directive.Template, directive.AggregationKey,
-                string.Join('\n', directive.Reasons), created);
+                string.Join('\n', directive.Reasons), created, directive.RecipientPhone, directive.Contacts?.Text);
             await _directive!.ExecuteNonQueryAsync(cancellationToken);
         }
         foreach (var r in rejections)
@@ -76,9 +76,9 @@ public sealed class EventBatchWriter : IAsyncDisposable
             """, 15);
         _directive ??= Create("""
             INSERT INTO "Directives" ("EventId","ReportId","Route","RecipientEmail","RecipientName","OrganisationId",
-              "PartnerCode","Template","AggregationKey","Reasons","CreatedAt")
-            VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9,@p10)
-            """, 11);
+              "PartnerCode","Template","AggregationKey","Reasons","CreatedAt","RecipientPhone","Contacts")
+            VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9,@p10,@p11,@p12)
+            """, 13);
         _rejection ??= Create("""
             INSERT INTO "Rejections" ("ReportId","Line","Raw","Reason") VALUES (@p0,@p1,@p2,@p3)
             ON CONFLICT ("ReportId","Line") DO NOTHING

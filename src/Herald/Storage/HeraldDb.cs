@@ -24,6 +24,9 @@ public sealed class HeraldDb(DbContextOptions<HeraldDb> options) : DbContext(opt
     public DbSet<CollectorState> CollectorStates => Set<CollectorState>();
     public DbSet<CollectedItem> CollectedItems => Set<CollectedItem>();
     public DbSet<Parse.ReportReading> ReportReadings => Set<Parse.ReportReading>();
+    public DbSet<Contacts.RipeNetwork> RipeNetworks => Set<Contacts.RipeNetwork>();
+    public DbSet<Contacts.RipeAutNum> RipeAutNums => Set<Contacts.RipeAutNum>();
+    public DbSet<Contacts.CallTask> CallTasks => Set<Contacts.CallTask>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

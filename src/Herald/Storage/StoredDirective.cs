@@ -21,4 +21,12 @@ public sealed class StoredDirective
     public required string Reasons { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public long? NotificationId { get; set; }
+
+    /// <summary>Set when the recipient is reached by phone: the call task replaces the e-mail.</summary>
+    public string? RecipientPhone { get; set; }
+
+    /// <summary>The contacts of the fallback chain, one per line: chosen, alternative or bounced, with origin and verification time.</summary>
+    public string? Contacts { get; set; }
+
+    public long? CallTaskId { get; set; }
 }

@@ -89,6 +89,8 @@ public sealed class EndToEndTests : IDisposable
             if (org is { Vital: true }) return (Route.NationalCsirt, Partner("ncsc"));
             if (org is { PartnerCode: { } code }) return (Route.Partner, Partner(code));
             if (org?.Contacts.FirstOrDefault(c => !string.IsNullOrEmpty(c.Email)) is { } contact) return (Route.Direct, contact.Email);
+            // An organisation with only a phone number is called (a call task, no e-mail recipient).
+            if (org?.Contacts.Any(c => !string.IsNullOrEmpty(c.Phone)) == true) return (Route.Direct, null);
             var owner = registry.NetworkOwners.FirstOrDefault(o => o.Asn == asn);
             return owner is null ? (Route.HoldForReview, null) : (Route.NetworkOwner, owner.AbuseEmail);
         }

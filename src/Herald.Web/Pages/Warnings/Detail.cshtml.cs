@@ -11,6 +11,9 @@ public sealed class DetailModel(HeraldRuntime runtime) : PageModel
     public Notification Warning { get; private set; } = null!;
     public IReadOnlyList<string> Reasons { get; private set; } = [];
 
+    /// <summary>The fallback chain behind the recipient: chosen contact, alternatives and bounced ones, with origin.</summary>
+    public IReadOnlyList<string> Contacts { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
     {
         await using var db = runtime.Database.Open();
@@ -20,6 +23,9 @@ public sealed class DetailModel(HeraldRuntime runtime) : PageModel
         Reasons = (await db.Directives.AsNoTracking().Where(d => d.NotificationId == warning.Id).Select(d => d.Reasons)
                 .Distinct().Take(20).ToListAsync(cancellationToken))
             .SelectMany(r => r.Split('\n')).Distinct().ToList();
+        Contacts = (await db.Directives.AsNoTracking().Where(d => d.NotificationId == warning.Id && d.Contacts != null).Select(d => d.Contacts!)
+                .Distinct().Take(20).ToListAsync(cancellationToken))
+            .SelectMany(c => c.Split('\n')).Distinct().ToList();
         return Page();
     }
 }

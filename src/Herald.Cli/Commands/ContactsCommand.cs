@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Herald.Contacts;
+using Spectre.Console;
+
+namespace Herald.Cli.Commands;
+
+/// <summary><c>herald contacts import-ripe|bounce</c>: reference data for finding who to warn.</summary>
+internal static class ContactsCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<FileInfo[]>("files") { Description = "RIPE database split files (ripe.db.inetnum, inet6num, aut-num, role, organisation; plain or .gz)", Arity = ArgumentArity.OneOrMore };
+        var importRipe = new Command("import-ripe", "Import the abuse mailboxes of IP ranges and AS numbers from the RIPE database split files") { files };
+        importRipe.SetAction(async (result, cancellationToken) =>
+        {
+            var paths = result.GetValue(files)!;
+            if (!await ReportArguments.ExistAsync(paths)) return 2;
+            var runtime = HeraldCommands.Runtime(result);
+            await runtime.InitialiseAsync(cancellationToken);
+            await using var db = runtime.Database.Open();
+            var outcome = await new RipeImporter(db, runtime.Time).ImportFilesAsync(paths.Select(f => f.FullName), cancellationToken);
+            var table = new Table().AddColumn("object").AddColumn("imported");
+            foreach (var (name, count) in outcome.Imported.OrderBy(p => p.Key, StringComparer.Ordinal)) table.AddRow(name, count.ToString("N0"));
+            AnsiConsole.Write(table);
+            Console.WriteLine($"networks with an abuse mailbox: {outcome.NetworksWithAbuseMailbox:N0}, without: {outcome.NetworksWithout:N0}");
+            foreach (var problem in outcome.Problems) AnsiConsole.MarkupLine($"[red]{Markup.Escape(problem)}[/]");
+            if (outcome.ProblemCount > outcome.Problems.Count) Console.WriteLine($"... {outcome.ProblemCount - outcome.Problems.Count:N0} more problem(s)");
+            return outcome.ProblemCount == 0 ? 0 : 1;
+        });
+
+        var address = new Argument<string>("address") { Description = "The e-mail address or phone number" };
+        var reason = new Option<string>("--reason") { Description = "Why (e.g. the bounce's status line)", Required = true };
+        var bounce = new Command("bounce", "Mark a contact as bounced hard: the fallback chain skips it from now on") { address, reason };
+        bounce.SetAction(async (result, cancellationToken) =>
+        {
+            var runtime = HeraldCommands.Runtime(result);
+            await runtime.InitialiseAsync(cancellationToken);
+            await using var db = runtime.Database.Open();
+            await new ContactBook(db).MarkHardBounceAsync(result.GetValue(address)!, result.GetValue(reason)!, runtime.Time.GetUtcNow(), Environment.UserName, cancellationToken);
+            return 0;
+        });
+
+        var command = new Command("contacts", "Contacts: abuse mailboxes, bounces");
+        command.Subcommands.Add(importRipe);
+        command.Subcommands.Add(bounce);
+        return command;
+    }
+}

@@ -1,0 +1,8 @@
+namespace Herald.Contacts;
+
+/// <summary>How a contact is reached.</summary>
+public enum ContactKind
+{
+    Email,
+    Phone,
+}
