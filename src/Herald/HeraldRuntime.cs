@@ -1,5 +1,6 @@
 using Herald.Collect;
 using Herald.Decide;
+using Herald.Decide.Rules;
 using Herald.Deliver;
 using Herald.Enrich;
 using Herald.Notify;
@@ -15,6 +16,7 @@ public sealed class HeraldRuntime
 {
     private readonly Lazy<RoutingTable?> _routing;
     private readonly Lazy<ShadowserverSchema> _schema;
+    private readonly Lazy<KevCatalogue> _kev;
 
     /// <param name="routing">An already loaded routing table to share (tests, benchmarks); otherwise loaded on first use.</param>
     public HeraldRuntime(HeraldOptions options, TimeProvider? time = null, RoutingTable? routing = null)
@@ -35,6 +37,8 @@ public sealed class HeraldRuntime
                     $"Shadowserver's report schema is not at {path}. Run 'herald schema update' to fetch it, or set HERALD_SCHEMA.");
             return ShadowserverSchema.Load(path);
         });
+        Rules = new RuleSetProvider(Database, options.RulesDirectory, Time);
+        _kev = new Lazy<KevCatalogue>(() => options.Decision.KevPath is { } kev ? KevCatalogue.Load(kev) : KevCatalogue.Empty);
         Composer = new WarningComposer(options.Service, WarningTexts.Shipped);
         Deliverer = new PickupFolderDeliverer(options.PickupDirectory, options.Service, Time);
     }
@@ -45,6 +49,12 @@ public sealed class HeraldRuntime
     public ReportStore Reports { get; }
     public WarningComposer Composer { get; }
     public PickupFolderDeliverer Deliverer { get; }
+
+    /// <summary>The rule set in force, from <c>&lt;data&gt;/rules</c> or the shipped default.</summary>
+    public RuleSetProvider Rules { get; }
+
+    /// <summary>CISA's KEV catalogue when <see cref="DecisionOptions.KevPath"/> is set; otherwise empty.</summary>
+    public KevCatalogue Kev => _kev.Value;
 
     /// <summary>The routing table, or null when none is installed (enrichment then keeps what reports carry).</summary>
     public RoutingTable? Routing => _routing.Value;
@@ -57,13 +67,17 @@ public sealed class HeraldRuntime
         Database, Reports, new ShadowserverParser(Schema), PrepareAsync,
         new NotificationBuilder(Options.Service, Composer, Time), Deliverer, Time);
 
-    /// <summary>Reads the registry as it is now into the matcher and the decision step.</summary>
-    public async Task<(Enricher Enricher, IDecider Decider)> PrepareAsync(HeraldDb db, CancellationToken cancellationToken)
+    /// <summary>Reads the registry as it is now into the matcher, and the rules and what they consult into a decider for the report.</summary>
+    public async Task<(Enricher Enricher, IDecider Decider)> PrepareAsync(HeraldDb db, Report report, CancellationToken cancellationToken)
     {
         var organisations = await db.Organisations.AsNoTracking().Include(o => o.Assets).Include(o => o.Contacts).ToListAsync(cancellationToken);
         var owners = await db.NetworkOwners.AsNoTracking().ToDictionaryAsync(o => o.Asn, cancellationToken);
-        var partners = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
         var enricher = new Enricher(Routing, new OrganisationMatcher(organisations), owners);
-        return (enricher, new FirstDecider(Options.Decision, partners));
+        var rules = await Rules.GetAsync(cancellationToken);
+        var environment = await DecisionEnvironment.LoadAsync(db, rules, Options.Decision, Kev, Time.GetUtcNow(), cancellationToken);
+        var reliability = await db.Sources.Where(s => s.Name == report.SourceName).Select(s => s.Reliability).FirstOrDefaultAsync(cancellationToken);
+        var reportType = report.ReportType ?? Schema.FindByFileName(report.FileName)?.Name;
+        var context = new ReportContext(reportType, report.SourceName, reliability is [var letter] ? letter : 'F', report.ReceivedAt);
+        return (enricher, new RuleDecider(rules, environment, context, Time));
     }
 }

@@ -20,6 +20,10 @@ public sealed class HeraldDb(DbContextOptions<HeraldDb> options) : DbContext(opt
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<Decide.Rules.RuleSetRevision> RuleSetRevisions => Set<Decide.Rules.RuleSetRevision>();
+    public DbSet<Decide.Suppress.Sighting> Sightings => Set<Decide.Suppress.Sighting>();
+    public DbSet<Decide.Suppress.Inhibition> Inhibitions => Set<Decide.Suppress.Inhibition>();
+    public DbSet<Decide.Review.ReviewItem> ReviewItems => Set<Decide.Review.ReviewItem>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,0 +1,44 @@
+using Herald.Enrich;
+
+namespace Herald.Decide;
+
+/// <summary>
+/// The recipient of a route, chosen as Herald always has: the national CSIRT's and partners' addresses from
+/// the partner registry, the organisation's registry contact, the network owner's abuse contact.
+/// </summary>
+public sealed class RecipientResolver(DecisionOptions options, PartnerDirectory partners)
+{
+    public PartnerDirectory Partners => partners;
+
+    /// <param name="partnerCode">The partner that warns the organisation (membership or constituency), for <see cref="Route.Partner"/>.</param>
+    public RecipientChoice Resolve(Route route, EnrichedEvent e, string? partnerCode)
+    {
+        var org = e.Organisation?.Organisation;
+        switch (route)
+        {
+            case Route.NationalCsirt:
+                return ToPartner(options.NationalCsirtCode);
+            case Route.Partner:
+                return partnerCode is null
+                    ? new RecipientChoice(null, null, null, "no partner warns this organisation: an analyst must find a recipient")
+                    : ToPartner(partnerCode);
+            case Route.Direct:
+                return org is { ContactEmail: { Length: > 0 } email }
+                    ? new RecipientChoice(email, org.Name, null, null)
+                    : new RecipientChoice(null, null, null, org is null
+                        ? "no registered organisation matches, so none can be warned directly: an analyst must find a recipient"
+                        : $"{org.Name} has no e-mail contact in the registry: an analyst must find a recipient");
+            case Route.NetworkOwner:
+                if (e.NetworkOwner is { } owner) return new RecipientChoice(owner.AbuseEmail, owner.Name, null, null);
+                return new RecipientChoice(null, null, null, e.Event.SourceAsn is { } asn
+                    ? $"no abuse contact is known for AS{asn}: an analyst must find a recipient"
+                    : "the AS is unknown, so no network owner can be warned: an analyst must find a recipient");
+            default:
+                return new RecipientChoice(null, null, null, null);
+        }
+
+        RecipientChoice ToPartner(string code) => partners.Find(code) is { } partner
+            ? new RecipientChoice(partner.Email, partner.Name, partner.Code, null)
+            : new RecipientChoice(null, null, code, $"partner '{code}' is not in the partner registry: held for review");
+    }
+}
