@@ -18,7 +18,7 @@ public sealed class SightingIndex
     public SightingIndex(IEnumerable<Sighting> known)
     {
         foreach (var s in known)
-            _states[new SightingKey(s.OrganisationKey, s.Asset, s.Issue)] = new State { LastWarnedAt = s.LastWarnedAt };
+            if (SightingKey.Parse(s.OrganisationKey, s.Asset, s.Issue) is { } key) _states[key] = new State { LastWarnedAt = s.LastWarnedAt };
     }
 
     /// <summary>The sightings warned about since <paramref name="since"/>: what "seen before" can match.</summary>
@@ -73,8 +73,8 @@ public sealed class SightingIndex
             }
             foreach (var (key, s) in changed)
             {
-                p[0].Value = key.Organisation;
-                p[1].Value = key.Asset;
+                p[0].Value = key.OrganisationText;
+                p[1].Value = key.AssetText;
                 p[2].Value = key.Issue;
                 p[3].Value = Time.ConvertToProvider(s.SeenAt)!;
                 p[4].Value = s.Warned > 0 ? Time.ConvertToProvider(s.LastWarnedAt!.Value)! : DBNull.Value;
