@@ -22,6 +22,9 @@ internal static class HeraldCommands
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(RegistryCommand.Create());
+        root.Subcommands.Add(RulesCommand.Create());
+        root.Subcommands.Add(InhibitCommand.Create());
+        root.Subcommands.Add(ReviewCommand.Create());
         return root;
     }
 

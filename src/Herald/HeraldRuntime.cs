@@ -70,14 +70,33 @@ public sealed class HeraldRuntime
     /// <summary>Reads the registry as it is now into the matcher, and the rules and what they consult into a decider for the report.</summary>
     public async Task<(Enricher Enricher, IDecider Decider)> PrepareAsync(HeraldDb db, Report report, CancellationToken cancellationToken)
     {
+        var enricher = await LoadEnricherAsync(db, cancellationToken);
+        var rules = await Rules.GetAsync(cancellationToken);
+        var reportType = report.ReportType ?? Schema.FindByFileName(report.FileName)?.Name;
+        var context = new ReportContext(reportType, report.SourceName, await ReliabilityOfAsync(db, report.SourceName, cancellationToken), report.ReceivedAt);
+        return (enricher, await CreateDeciderAsync(db, rules, context, Time, cancellationToken));
+    }
+
+    /// <summary>The registry as it is now, in the matcher and the enricher.</summary>
+    public async Task<Enricher> LoadEnricherAsync(HeraldDb db, CancellationToken cancellationToken)
+    {
         var organisations = await db.Organisations.AsNoTracking().Include(o => o.Assets).Include(o => o.Contacts).ToListAsync(cancellationToken);
         var owners = await db.NetworkOwners.AsNoTracking().ToDictionaryAsync(o => o.Asn, cancellationToken);
-        var enricher = new Enricher(Routing, new OrganisationMatcher(organisations), owners);
-        var rules = await Rules.GetAsync(cancellationToken);
-        var environment = await DecisionEnvironment.LoadAsync(db, rules, Options.Decision, Kev, Time.GetUtcNow(), cancellationToken);
-        var reliability = await db.Sources.Where(s => s.Name == report.SourceName).Select(s => s.Reliability).FirstOrDefaultAsync(cancellationToken);
-        var reportType = report.ReportType ?? Schema.FindByFileName(report.FileName)?.Name;
-        var context = new ReportContext(reportType, report.SourceName, reliability is [var letter] ? letter : 'F', report.ReceivedAt);
-        return (enricher, new RuleDecider(rules, environment, context, Time));
+        return new Enricher(Routing, new OrganisationMatcher(organisations), owners);
+    }
+
+    /// <summary>A decider with the given rules and what they consult (partners, inhibitions, sightings, messages sent) as it is now.</summary>
+    public async Task<RuleDecider> CreateDeciderAsync(HeraldDb db, RuleSet rules, ReportContext context, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var environment = await DecisionEnvironment.LoadAsync(db, rules, Options.Decision, Kev, time.GetUtcNow(), cancellationToken);
+        return new RuleDecider(rules, environment, context, time);
+    }
+
+    /// <summary>The source's registered reliability letter; a source that is not registered has a new source's default (B).</summary>
+    public static async Task<char> ReliabilityOfAsync(HeraldDb db, string source, CancellationToken cancellationToken)
+    {
+        var reliability = await db.Sources.Where(s => s.Name == source).Select(s => s.Reliability).FirstOrDefaultAsync(cancellationToken);
+        return (reliability ?? new Source { Name = source }.Reliability) is [var letter and >= 'A' and <= 'F'] ? letter : 'F';
     }
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Herald.Decide.Rules;
 
 /// <summary>Durations as analysts write them: a whole number and a unit, <c>90m</c>, <c>12h</c>, <c>30d</c>, <c>2w</c>.</summary>
-internal static class Durations
+public static class Durations
 {
     public static bool TryParse(string text, out TimeSpan value)
     {

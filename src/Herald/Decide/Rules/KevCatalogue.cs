@@ -22,6 +22,9 @@ public sealed class KevCatalogue
 
     public bool Contains(string cve) => _cves.Contains(cve);
 
+    /// <summary>A catalogue of the given CVE ids (rule tests).</summary>
+    public static KevCatalogue Of(IEnumerable<string> cves) => new(new HashSet<string>(cves, StringComparer.OrdinalIgnoreCase), null);
+
     /// <summary>Reads the catalogue; a file that is not the KEV JSON format is bad configuration and throws with the reason.</summary>
     public static KevCatalogue Load(string path)
     {
