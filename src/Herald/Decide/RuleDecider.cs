@@ -112,8 +112,7 @@ public sealed class RuleDecider : IDecider
         var template = f.Template ?? (e.Event.ClassificationIdentifier is { Length: > 0 } id ? id : "type-" + (e.Event.ClassificationType ?? "other"));
         var aggregation = f.AggregationKey?.Render(f)
             ?? (RouteNames.IsDeliverable(route) ? $"{route}|{recipient!.Email}" : route.ToString());
-        var deliverable = recipient is { Email: not null } && (RouteNames.IsDeliverable(route) || proposed is not null);
-        return new Directive(route, deliverable ? recipient!.Email : null, deliverable ? recipient!.Name : null, org?.Id,
+        return new Directive(route, recipient?.Email, recipient?.Name, org?.Id,
             recipient?.PartnerCode, template, aggregation, reasons)
         {
             RuleSetVersion = _rules.Version,

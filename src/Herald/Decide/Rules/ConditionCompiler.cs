@@ -278,7 +278,7 @@ internal sealed partial class ConditionCompiler(RuleProblems problems, TimeSpan 
         foreach (var i in items)
         {
             var text = i.Value ?? "";
-            if (IPNetwork.TryParse(text, out var network)) networks.Add(network);
+            if (IPNetwork.TryParse(text, out var network) && network.BaseAddress.Equals(IPAddress.Parse(text.Split('/')[0]))) networks.Add(network);
             else if (IPAddress.TryParse(text, out var address)) networks.Add(new IPNetwork(address, address.GetAddressBytes().Length * 8));
             else
             {
