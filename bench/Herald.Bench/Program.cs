@@ -7,9 +7,16 @@ using Herald.Registry;
 // End-to-end throughput: a generated scan_http_vulnerable report with addresses spread over the real
 // routing table goes through parse, enrich, match, decide and store; then warnings are made.
 // Usage: Herald.Bench [rows=1000000] [organisations=5000] [routing dir] [schema path]
+//        Herald.Bench rules [events=1000000] [passes=5]   (decisions per second with the default rule set; bench/rules.sh)
 // HERALD_BENCH_STAGES=1 also times parse, decide and JSON alone (after the end-to-end run, so it cannot skew it).
 // Herald.Bench messages [count] [rsa|ed25519]: rendering and DKIM signing of warnings (bench/messages.sh).
 if (args is ["messages", .. var rest]) return Herald.Bench.MessageBench.Run(rest);
+if (args is ["rules", ..])
+{
+    Herald.Bench.RulesBenchmark.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
+    return 0;
+}
 
 var rows = args.Length > 0 ? long.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var organisations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5_000;
@@ -77,7 +84,8 @@ try
         var parseOnly = clock.Elapsed;
         await using (var db = runtime.Database.Open())
         {
-            var (enricher, decider) = await runtime.PrepareAsync(db, CancellationToken.None);
+            var stored = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Reports);
+            var (enricher, decider) = await runtime.PrepareAsync(db, stored, CancellationToken.None);
             clock.Restart();
             foreach (var e in events) decider.Decide(enricher.Enrich(e));
         }

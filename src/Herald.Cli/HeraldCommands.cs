@@ -30,6 +30,9 @@ internal static class HeraldCommands
         root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(ContactsCommand.Create());
         root.Subcommands.Add(CallsCommand.Create());
+        root.Subcommands.Add(RulesCommand.Create());
+        root.Subcommands.Add(InhibitCommand.Create());
+        root.Subcommands.Add(ReviewCommand.Create());
         return root;
     }
 

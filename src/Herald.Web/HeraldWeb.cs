@@ -1,4 +1,5 @@
 using Herald.Web.Workers.Collectors;
+using Herald.Web.Workers;
 
 namespace Herald.Web;
 
@@ -26,6 +27,7 @@ public static class HeraldWeb
         services.AddRazorPages();
         services.AddHostedService<CollectorsWorker>();
         services.AddRateLimiter(Pages.Verify.VerifyRateLimit.Add);
+        services.AddHostedService<RulesWorker>();
         return services;
     }
 

@@ -33,6 +33,9 @@ public sealed record HeraldOptions
     public string TemplateDirectory => Path.Combine(DataDirectory, "templates");
 
     public string DatabasePath => Path.Combine(DataDirectory, Storage.StorageOptions.DatabaseFileName);
+    /// <summary>Analysts' rule files (<c>*.yaml</c>); when there are none, the shipped rule set applies.</summary>
+    public string RulesDirectory => Path.Combine(DataDirectory, "rules");
+
     public string PickupDirectory => Path.Combine(DataDirectory, "pickup");
     public string InboxDirectory => Path.Combine(DataDirectory, "inbox");
     public string EffectiveRoutingDirectory => RoutingDirectory ?? Path.Combine(DataDirectory, "routing");
@@ -46,5 +49,9 @@ public sealed record HeraldOptions
         RoutingDirectory = Environment.GetEnvironmentVariable("HERALD_ROUTING") is { Length: > 0 } r ? Path.GetFullPath(r) : null,
         SchemaPath = Environment.GetEnvironmentVariable("HERALD_SCHEMA") is { Length: > 0 } s ? Path.GetFullPath(s) : null,
         XarfSchemaDirectory = Environment.GetEnvironmentVariable("HERALD_XARF_SCHEMAS") is { Length: > 0 } x ? Path.GetFullPath(x) : null,
+        Decision = new DecisionOptions
+        {
+            KevPath = Environment.GetEnvironmentVariable("HERALD_KEV") is { Length: > 0 } k ? Path.GetFullPath(k) : null,
+        },
     };
 }

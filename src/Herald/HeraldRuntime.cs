@@ -1,6 +1,7 @@
 using Herald.Collect;
 using Herald.Contacts;
 using Herald.Decide;
+using Herald.Decide.Rules;
 using Herald.Deliver;
 using Herald.Enrich;
 using Herald.Notify;
@@ -18,6 +19,7 @@ public sealed class HeraldRuntime
     private readonly Lazy<RoutingTable?> _routing;
     private readonly Lazy<ShadowserverSchema> _schema;
     private readonly Lazy<Parse.Xarf.XarfSchemas> _xarfSchemas;
+    private readonly Lazy<KevCatalogue> _kev;
 
     /// <param name="routing">An already loaded routing table to share (tests, benchmarks); otherwise loaded on first use.</param>
     public HeraldRuntime(HeraldOptions options, TimeProvider? time = null, RoutingTable? routing = null)
@@ -39,6 +41,8 @@ public sealed class HeraldRuntime
             return ShadowserverSchema.Load(path);
         });
         _xarfSchemas = new Lazy<Parse.Xarf.XarfSchemas>(() => Parse.Xarf.XarfSchemas.Load(options.EffectiveXarfSchemaDirectory));
+        Rules = new RuleSetProvider(Database, options.RulesDirectory, Time);
+        _kev = new Lazy<KevCatalogue>(() => options.Decision.KevPath is { } kev ? KevCatalogue.Load(kev) : KevCatalogue.Empty);
         Composer = new WarningComposer(options.Service, options.TemplateDirectory);
         Messages = new WarningMessageFactory(options.Service, MessageSigning.FromOptions(options.EffectiveSigning, options.Service));
         Deliverer = new PickupFolderDeliverer(options.PickupDirectory, Messages, Time);
@@ -53,6 +57,12 @@ public sealed class HeraldRuntime
     /// <summary>Turns a stored warning into the signed message any deliverer sends.</summary>
     public WarningMessageFactory Messages { get; }
     public PickupFolderDeliverer Deliverer { get; }
+
+    /// <summary>The rule set in force, from <c>&lt;data&gt;/rules</c> or the shipped default.</summary>
+    public RuleSetProvider Rules { get; }
+
+    /// <summary>CISA's KEV catalogue when <see cref="DecisionOptions.KevPath"/> is set; otherwise empty.</summary>
+    public KevCatalogue Kev => _kev.Value;
 
     /// <summary>The routing table, or null when none is installed (enrichment then keeps what reports carry).</summary>
     public RoutingTable? Routing => _routing.Value;
@@ -77,14 +87,43 @@ public sealed class HeraldRuntime
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "this format needs more than its name to be read"),
     };
 
-    /// <summary>Reads the registry as it is now into the matcher and the decision step.</summary>
-    public async Task<(Enricher Enricher, IDecider Decider)> PrepareAsync(HeraldDb db, CancellationToken cancellationToken)
+    /// <summary>Reads the registry as it is now into the matcher, and the rules and what they consult into a decider for the report.</summary>
+    public async Task<(Enricher Enricher, IDecider Decider)> PrepareAsync(HeraldDb db, Report report, CancellationToken cancellationToken)
+    {
+        var (enricher, contacts) = await LoadRegistryAsync(db, cancellationToken);
+        var rules = await Rules.GetAsync(cancellationToken);
+        // Reports in other formats (IntelMQ JSON, X-ARF, mappings) need no Shadowserver schema to be decided.
+        var reportType = report.ReportType ?? (File.Exists(Options.EffectiveSchemaPath) ? Schema.FindByFileName(report.FileName)?.Name : null);
+        var context = new ReportContext(reportType, report.SourceName, await ReliabilityOfAsync(db, report.SourceName, cancellationToken), report.ReceivedAt);
+        return (enricher, await CreateDeciderAsync(db, rules, context, Time, cancellationToken, contacts));
+    }
+
+    /// <summary>The registry as it is now, in the matcher and the enricher.</summary>
+    public async Task<Enricher> LoadEnricherAsync(HeraldDb db, CancellationToken cancellationToken) =>
+        (await LoadRegistryAsync(db, cancellationToken)).Enricher;
+
+    /// <summary>The registry as it is now: the enricher, and the contacts of the fallback chain for choosing recipients.</summary>
+    private async Task<(Enricher Enricher, RecipientSelector Contacts)> LoadRegistryAsync(HeraldDb db, CancellationToken cancellationToken)
     {
         var organisations = await db.Organisations.AsNoTracking().Include(o => o.Assets).Include(o => o.Contacts).ToListAsync(cancellationToken);
         var owners = await db.NetworkOwners.AsNoTracking().ToDictionaryAsync(o => o.Asn, cancellationToken);
-        var partners = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
-        var enricher = new Enricher(Routing, new OrganisationMatcher(organisations), owners);
         var contacts = await ContactSnapshot.LoadAsync(db, organisations, owners, cancellationToken);
-        return (enricher, new FirstDecider(Options.Decision, partners, new RecipientSelector(contacts)));
+        return (new Enricher(Routing, new OrganisationMatcher(organisations), owners), new RecipientSelector(contacts));
+    }
+
+    /// <summary>A decider with the given rules and what they consult (partners, inhibitions, sightings, messages sent) as it is now.</summary>
+    /// <param name="contacts">The contact fallback chain; without it, recipients come from the registry's e-mail and the network owners.</param>
+    public async Task<RuleDecider> CreateDeciderAsync(HeraldDb db, RuleSet rules, ReportContext context, TimeProvider time,
+        CancellationToken cancellationToken, RecipientSelector? contacts = null)
+    {
+        var environment = await DecisionEnvironment.LoadAsync(db, rules, Options.Decision, Kev, time.GetUtcNow(), cancellationToken, contacts);
+        return new RuleDecider(rules, environment, context, time);
+    }
+
+    /// <summary>The source's registered reliability letter; a source that is not registered has a new source's default (B).</summary>
+    public static async Task<char> ReliabilityOfAsync(HeraldDb db, string source, CancellationToken cancellationToken)
+    {
+        var reliability = await db.Sources.Where(s => s.Name == source).Select(s => s.Reliability).FirstOrDefaultAsync(cancellationToken);
+        return (reliability ?? new Source { Name = source }.Reliability) is [var letter and >= 'A' and <= 'F'] ? letter : 'F';
     }
 }

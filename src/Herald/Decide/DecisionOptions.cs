@@ -1,11 +1,14 @@
 namespace Herald.Decide;
 
-/// <summary>Settings of the first decision step.</summary>
+/// <summary>Settings of the decision step; the rules themselves live in rule files.</summary>
 public sealed record DecisionOptions
 {
-    /// <summary>Country codes of the constituency; events elsewhere are discarded.</summary>
-    public IReadOnlySet<string> Constituency { get; init; } = new HashSet<string>(["NL"], StringComparer.OrdinalIgnoreCase);
-
     /// <summary>The partner code of the national CSIRT, which warns vital organisations.</summary>
     public string NationalCsirtCode { get; init; } = "ncsc";
+
+    /// <summary>CISA's KEV catalogue (JSON); when set, rules can test <c>cve: {kev: true}</c> (<c>HERALD_KEV</c>).</summary>
+    public string? KevPath { get; init; }
+
+    /// <summary>How often the rule files are checked for changes when watched.</summary>
+    public TimeSpan ReloadInterval { get; init; } = TimeSpan.FromSeconds(5);
 }

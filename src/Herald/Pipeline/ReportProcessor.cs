@@ -1,6 +1,8 @@
 using Herald.Collect;
 using Herald.Contacts;
 using Herald.Decide;
+using Herald.Decide.Review;
+using Herald.Decide.Suppress;
 using Herald.Deliver;
 using System.Threading.Channels;
 using Herald.Enrich;
@@ -24,7 +26,7 @@ public sealed class ReportProcessor(
     HeraldDatabase database,
     ReportStore reports,
     IReportParser parser,
-    Func<HeraldDb, CancellationToken, Task<(Enricher Enricher, IDecider Decider)>> prepare,
+    Func<HeraldDb, Report, CancellationToken, Task<(Enricher Enricher, IDecider Decider)>> prepare,
     NotificationBuilder notifications,
     PickupFolderDeliverer deliverer,
     TimeProvider time,
@@ -53,6 +55,7 @@ public sealed class ReportProcessor(
     public async Task<(int Created, int Written)> NotifyAsync(CancellationToken cancellationToken)
     {
         await using var db = database.Open();
+        await DeferredRelease.ReleaseDueAsync(db, time.GetUtcNow(), cancellationToken);
         var created = await notifications.CreatePendingAsync(db, cancellationToken);
         var written = await deliverer.DeliverPendingAsync(db, cancellationToken);
         // Recipients reached only by phone get a call task instead of an e-mail.
@@ -73,7 +76,7 @@ public sealed class ReportProcessor(
                 report.EventCount, report.RejectionCount, routes, 0, 0);
         }
 
-        var (enricher, decider) = await prepare(db, cancellationToken);
+        var (enricher, decider) = await prepare(db, report, cancellationToken);
         // Two stages on two threads: parsing, enriching, deciding and serialising on one, the database on the
         // other, with a few batches between them so neither waits long and memory stays bounded.
         var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
@@ -124,6 +127,9 @@ public sealed class ReportProcessor(
                 await writer.WriteAsync(report.Id, batch.Events, batch.Rejections, time.GetUtcNow(), cancellationToken);
         }
         await produce;
+        // What deciding counted (warned and suppressed sightings) and what it held for review, once the directives are stored.
+        if (decider is RuleDecider rules) await rules.Sightings.SaveAsync(db, cancellationToken);
+        await new ReviewQueue(time).EnqueueAsync(db, report.Id, cancellationToken);
 
         // Counts come from what is stored, so an interrupted and repeated run reports the whole report.
         var events = await db.Events.LongCountAsync(e => e.ReportId == report.Id, cancellationToken);

@@ -55,10 +55,11 @@ public sealed class QuarantineDesk(HeraldRuntime runtime)
             .OrderBy(r => r.ReportId).ThenBy(r => r.Line).ToListAsync(cancellationToken);
         var outcomes = new List<ResubmitOutcome>();
         if (pending.Count == 0) return outcomes;
-        var (enricher, decider) = await runtime.PrepareAsync(db, cancellationToken);
         foreach (var group in pending.GroupBy(r => r.ReportId))
         {
             var report = await db.Reports.FirstAsync(r => r.Id == group.Key, cancellationToken);
+            // The rules decide with the report's own context (type, source, reliability).
+            var (enricher, decider) = await runtime.PrepareAsync(db, report, cancellationToken);
             var reading = await ReadingAsync(db, report.Id, cancellationToken);
             var parser = Parser(reading);
             var header = HasHeader(reading) ? ReadHeader(report) : null;

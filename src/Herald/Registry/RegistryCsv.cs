@@ -72,7 +72,7 @@ internal sealed class RegistryCsv : IDisposable
     public List<Partner> ReadPartners(List<RegistryProblem> problems)
     {
         var partners = new List<Partner>();
-        if (!CheckColumns(RegistryTable.Partners, PartnerColumns, PartnerColumns, problems)) return partners;
+        if (!CheckColumns(RegistryTable.Partners, [.. PartnerColumns, .. PartnerForwarding.Columns], PartnerColumns, problems)) return partners;
         var seen = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var (line, get) in Rows())
         {
@@ -81,10 +81,12 @@ internal sealed class RegistryCsv : IDisposable
             Check(errors, RegistryFields.Name(get("name"), out var name));
             Check(errors, RegistryFields.PartnerKind(get("kind"), out var kind));
             Check(errors, RegistryFields.Email("email", get("email"), out var email));
+            var partner = new Partner { Code = code, Name = name, Kind = kind, Email = email };
+            PartnerForwarding.Read(partner, get, errors);
             if (errors.Count == 0 && seen.TryGetValue(code, out var first)) errors.Add($"partner '{code}' is already on line {first}");
             if (Report(RegistryTable.Partners, line, errors, problems)) continue;
             seen[code] = line;
-            partners.Add(new Partner { Code = code, Name = name, Kind = kind, Email = email });
+            partners.Add(partner);
         }
         return partners;
     }

@@ -194,11 +194,12 @@ public sealed class RegistryImporter(HeraldDb db)
             if (!existing.TryGetValue(partner.Code, out var current))
             {
                 current = new Partner { Code = partner.Code, Name = partner.Name, Kind = partner.Kind, Email = partner.Email };
+                PartnerForwarding.CopyTo(partner, current);
                 db.Partners.Add(current);
                 existing[partner.Code] = current;
                 added++;
             }
-            else if (current.Name != partner.Name || current.Kind != partner.Kind || current.Email != partner.Email)
+            else if (PartnerForwarding.CopyTo(partner, current) | current.Name != partner.Name || current.Kind != partner.Kind || current.Email != partner.Email)
             {
                 current.Name = partner.Name;
                 current.Kind = partner.Kind;

@@ -17,7 +17,7 @@ internal static class RegistryJson
 
     private static readonly string[] OrganisationFields = ["kvk", "name", "sector", "vital", "partner", "networks", "domains", "asns", "contacts"];
     private static readonly string[] ContactFields = ["email", "phone", "languages"];
-    private static readonly string[] PartnerFields = ["code", "name", "kind", "email"];
+    private static readonly string[] PartnerFields = ["code", "name", "kind", "email", .. PartnerForwarding.Columns];
     private static readonly string[] NetworkOwnerFields = ["asn", "name", "abuse_email"];
 
     /// <summary>Hand-edited files may carry comments and trailing commas.</summary>
@@ -77,10 +77,12 @@ internal static class RegistryJson
             Check(errors, RegistryFields.Name(String(item, "name", errors), out var name));
             Check(errors, RegistryFields.PartnerKind(String(item, "kind", errors), out var kind));
             Check(errors, RegistryFields.Email("email", String(item, "email", errors), out var email));
+            var partner = new Partner { Code = code, Name = name, Kind = kind, Email = email };
+            PartnerForwarding.Read(partner, field => item.TryGetProperty(field, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "", errors);
             if (errors.Count == 0 && seen.TryGetValue(code, out var first)) errors.Add($"partner '{code}' is already at index {first}");
             if (Report(source, RegistryTable.Partners, index, errors, problems)) continue;
             seen[code] = index;
-            partners.Add(new Partner { Code = code, Name = name, Kind = kind, Email = email });
+            partners.Add(partner);
         }
         return partners;
     }

@@ -45,7 +45,7 @@ public static class RegistryWriter
     public static void WritePartnersCsv(TextWriter writer, IEnumerable<Partner> partners)
     {
         var line = new StringBuilder(128);
-        writer.Write(string.Join(',', RegistryCsv.PartnerColumns));
+        writer.Write(string.Join(',', [.. RegistryCsv.PartnerColumns, .. PartnerForwarding.Columns]));
         writer.Write('\n');
         foreach (var partner in partners)
         {
@@ -53,8 +53,9 @@ public static class RegistryWriter
             CsvText.Field(line, partner.Code).Append(',');
             CsvText.Field(line, partner.Name).Append(',');
             line.Append(KindName(partner.Kind)).Append(',');
-            CsvText.Field(line, partner.Email).Append('\n');
-            writer.Write(line);
+            CsvText.Field(line, partner.Email);
+            foreach (var value in PartnerForwarding.Values(partner)) CsvText.Field(line.Append(','), value);
+            writer.Write(line.Append('\n'));
         }
     }
 
@@ -86,6 +87,9 @@ public static class RegistryWriter
             json.WriteString("name", partner.Name);
             json.WriteString("kind", KindName(partner.Kind));
             json.WriteString("email", partner.Email);
+            var values = PartnerForwarding.Values(partner);
+            for (var i = 0; i < values.Length; i++)
+                if (values[i].Length > 0) json.WriteString(PartnerForwarding.Columns[i], values[i]);
             json.WriteEndObject();
         }
         json.WriteEndArray();

@@ -54,7 +54,12 @@ public sealed class EventBatchWriter : IAsyncDisposable
             newEvents++;
             Set(_directive!, id, reportId, directive.Route.ToString(), directive.RecipientEmail, directive.RecipientName,
                 directive.OrganisationId, directive.PartnerCode, directive.Template, directive.AggregationKey,
-                string.Join('\n', directive.Reasons), created, directive.RecipientPhone, directive.Contacts?.Text);
+                string.Join('\n', directive.Reasons), created, directive.RuleSetVersion, string.Join(',', directive.FiredRules),
+                directive.Severity is { } severity ? Severities.Name(severity) : null, directive.Priority,
+                directive.Interval?.ToString("c", System.Globalization.CultureInfo.InvariantCulture), directive.ProposedRoute?.ToString(),
+                directive.Suppression, directive.HeldBy, directive.HeldByAuthor,
+                directive.NotBefore is { } notBefore ? Time.ConvertToProvider(notBefore) : null,
+                directive.RecipientPhone, directive.Contacts?.Text);
             await _directive!.ExecuteNonQueryAsync(cancellationToken);
         }
         foreach (var r in rejections)
@@ -76,9 +81,10 @@ public sealed class EventBatchWriter : IAsyncDisposable
             """, 15);
         _directive ??= Create("""
             INSERT INTO "Directives" ("EventId","ReportId","Route","RecipientEmail","RecipientName","OrganisationId",
-              "PartnerCode","Template","AggregationKey","Reasons","CreatedAt","RecipientPhone","Contacts")
-            VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9,@p10,@p11,@p12)
-            """, 13);
+              "PartnerCode","Template","AggregationKey","Reasons","CreatedAt","RuleSetVersion","FiredRules","Severity","Priority",
+              "Interval","ProposedRoute","Suppression","HeldBy","HeldByAuthor","NotBefore","RecipientPhone","Contacts")
+            VALUES (@p0,@p1,@p2,@p3,@p4,@p5,@p6,@p7,@p8,@p9,@p10,@p11,@p12,@p13,@p14,@p15,@p16,@p17,@p18,@p19,@p20,@p21,@p22)
+            """, 23);
         _rejection ??= Create("""
             INSERT INTO "Rejections" ("ReportId","Line","Raw","Reason") VALUES (@p0,@p1,@p2,@p3)
             ON CONFLICT ("ReportId","Line") DO NOTHING

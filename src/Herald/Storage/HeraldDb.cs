@@ -27,6 +27,10 @@ public sealed class HeraldDb(DbContextOptions<HeraldDb> options) : DbContext(opt
     public DbSet<Contacts.RipeNetwork> RipeNetworks => Set<Contacts.RipeNetwork>();
     public DbSet<Contacts.RipeAutNum> RipeAutNums => Set<Contacts.RipeAutNum>();
     public DbSet<Contacts.CallTask> CallTasks => Set<Contacts.CallTask>();
+    public DbSet<Decide.Rules.RuleSetRevision> RuleSetRevisions => Set<Decide.Rules.RuleSetRevision>();
+    public DbSet<Decide.Suppress.Sighting> Sightings => Set<Decide.Suppress.Sighting>();
+    public DbSet<Decide.Suppress.Inhibition> Inhibitions => Set<Decide.Suppress.Inhibition>();
+    public DbSet<Decide.Review.ReviewItem> ReviewItems => Set<Decide.Review.ReviewItem>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

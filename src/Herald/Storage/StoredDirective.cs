@@ -29,4 +29,28 @@ public sealed class StoredDirective
     public string? Contacts { get; set; }
 
     public long? CallTaskId { get; set; }
+    /// <summary>The rule set that decided (<c>sequence:hash</c>) and the rules that fired, comma-separated.</summary>
+    public string? RuleSetVersion { get; set; }
+
+    public string? FiredRules { get; set; }
+    public string? Severity { get; set; }
+    public string? Priority { get; set; }
+    public TimeSpan? Interval { get; set; }
+
+    /// <summary>For a held or deferred directive: the route it takes once released.</summary>
+    public Route? ProposedRoute { get; set; }
+
+    /// <summary>For a suppressed directive: duplicate, inhibition or rule.</summary>
+    public string? Suppression { get; set; }
+
+    /// <summary>What held it for review (a rule id or <c>inhibition:N</c>) and who wrote that.</summary>
+    public string? HeldBy { get; set; }
+
+    public string? HeldByAuthor { get; set; }
+
+    /// <summary>For a deferred directive: when the recipient's message limit lets it go.</summary>
+    public DateTimeOffset? NotBefore { get; set; }
+
+    /// <summary>The review queue item a held directive waits in.</summary>
+    public long? ReviewItemId { get; set; }
 }

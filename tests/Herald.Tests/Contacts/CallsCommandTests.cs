@@ -24,11 +24,13 @@ public sealed class CallsCommandTests : IDisposable
         var registry = Path.Combine(_dir.Path, "organisations.csv");
         await File.WriteAllTextAsync(registry, "kvk,name,sector,vital,partner,networks,domains,asns,email,phone,languages\n" +
             "87654321,Slagerij De Vries,retail,false,,192.0.2.0/28,,,,+31 50 765 4321,nl\n");
-        var report = Path.Combine(_dir.Path, "2026-11-01-scan_rdpeudp-nl-geo.csv");
+        // Observed an hour ago: the shipped rules discard observations older than 30 days.
+        var seen = TimeProvider.System.GetUtcNow().AddHours(-1).UtcDateTime;
+        var report = Path.Combine(_dir.Path, $"{seen:yyyy-MM-dd}-scan_rdpeudp-nl-geo.csv");
         await File.WriteAllTextAsync(report,
             "\"timestamp\",\"ip\",\"protocol\",\"port\",\"hostname\",\"tag\",\"asn\",\"geo\",\"region\",\"city\",\"naics\",\"sic\",\"sessionid\",\"response_size\",\"amplification\"\n" +
-            "\"2026-11-01 03:00:00\",192.0.2.5,udp,3389,,rdpeudp,64501,NL,Groningen,Groningen,0,0,abc,1232,77.00\n" +
-            "\"2026-11-01 04:00:00\",192.0.2.6,udp,3389,,rdpeudp,64501,NL,Groningen,Groningen,0,0,abd,1232,77.00\n");
+            $"\"{seen:yyyy-MM-dd HH:mm:ss}\",192.0.2.5,udp,3389,,rdpeudp,64501,NL,Groningen,Groningen,0,0,abc,1232,77.00\n" +
+            $"\"{seen:yyyy-MM-dd HH:mm:ss}\",192.0.2.6,udp,3389,,rdpeudp,64501,NL,Groningen,Groningen,0,0,abd,1232,77.00\n");
         Assert.Equal(0, await Herald("schema", "update", "--from", TestData.SchemaPath));
         Assert.Equal(0, await Herald("registry", "import", registry));
         Assert.Equal(0, await Herald("process", report));

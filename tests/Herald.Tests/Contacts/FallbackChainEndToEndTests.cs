@@ -143,11 +143,13 @@ public sealed class FallbackChainEndToEndTests : IDisposable
     private async Task<StoredDirective> ProcessAsync(HeraldRuntime runtime)
     {
         _reports++;
-        _time.Now = _time.Now.AddDays(1);
-        var path = Path.Combine(_dir.Path, $"2026-11-{_reports:00}-scan_rdpeudp-nl-geo.csv");
+        // A week and a day apart, so that the shipped rules' duplicate window (7 days) does not suppress the next warning.
+        _time.Now = _time.Now.AddDays(8);
+        var seen = _time.Now.AddHours(-1).UtcDateTime;
+        var path = Path.Combine(_dir.Path, $"{seen:yyyy-MM-dd}-scan_rdpeudp-nl-geo.csv");
         await File.WriteAllTextAsync(path,
             "\"timestamp\",\"ip\",\"protocol\",\"port\",\"hostname\",\"tag\",\"asn\",\"geo\",\"region\",\"city\",\"naics\",\"sic\",\"sessionid\",\"response_size\",\"amplification\"\n" +
-            $"\"2026-11-{_reports:00} 03:00:00\",198.51.100.130,udp,3389,,rdpeudp,64500,NL,Noord-Holland,Amsterdam,0,0,{_reports:x8},1232,77.00\n");
+            $"\"{seen:yyyy-MM-dd HH:mm:ss}\",198.51.100.130,udp,3389,,rdpeudp,64500,NL,Noord-Holland,Amsterdam,0,0,{_reports:x8},1232,77.00\n");
         var summary = await runtime.CreateProcessor().ProcessFileAsync(path, null, "test", null, CancellationToken.None);
         Assert.Equal(1, summary.Events);
         await using var db = runtime.Database.Open();
