@@ -22,6 +22,7 @@ internal static class HeraldCommands
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(RegistryCommand.Create());
+        root.Subcommands.Add(DeliverCommand.Create());
         return root;
     }
 

@@ -25,6 +25,7 @@ public static class HeraldWeb
         services.AddSingleton(runtime);
         services.AddRazorPages();
         services.AddHostedService<InboxWorker>();
+        services.AddHostedService<DeliveryWorker>();
         return services;
     }
 

@@ -17,6 +17,7 @@ public sealed record HeraldOptions
 
     public ServiceOptions Service { get; init; } = new();
     public DecisionOptions Decision { get; init; } = new();
+    public Deliver.DeliveryOptions Delivery { get; init; } = new();
 
     public string DatabasePath => Path.Combine(DataDirectory, Storage.StorageOptions.DatabaseFileName);
     public string PickupDirectory => Path.Combine(DataDirectory, "pickup");
@@ -30,5 +31,6 @@ public sealed record HeraldOptions
         DataDirectory = Path.GetFullPath(dataDirectory ?? Environment.GetEnvironmentVariable("HERALD_DATA") ?? "data"),
         RoutingDirectory = Environment.GetEnvironmentVariable("HERALD_ROUTING") is { Length: > 0 } r ? Path.GetFullPath(r) : null,
         SchemaPath = Environment.GetEnvironmentVariable("HERALD_SCHEMA") is { Length: > 0 } s ? Path.GetFullPath(s) : null,
+        Delivery = new Deliver.DeliveryOptions { Smtp = Deliver.SmtpOptions.FromEnvironment() },
     };
 }

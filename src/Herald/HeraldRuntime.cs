@@ -36,7 +36,9 @@ public sealed class HeraldRuntime
             return ShadowserverSchema.Load(path);
         });
         Composer = new WarningComposer(options.Service, WarningTexts.Shipped);
-        Deliverer = new PickupFolderDeliverer(options.PickupDirectory, options.Service, Time);
+        Messages = new WarningMessageFactory(options.Service);
+        IMailChannel channel = options.Delivery.Smtp is { } smtp ? new SmtpChannel(smtp) : new PickupFolderChannel(options.PickupDirectory);
+        Outbox = new Outbox(Database, channel, Messages, options.Delivery, Time);
     }
 
     public HeraldOptions Options { get; }
@@ -44,7 +46,10 @@ public sealed class HeraldRuntime
     public HeraldDatabase Database { get; }
     public ReportStore Reports { get; }
     public WarningComposer Composer { get; }
-    public PickupFolderDeliverer Deliverer { get; }
+    public WarningMessageFactory Messages { get; }
+
+    /// <summary>One per instance, so that its limits per receiving domain hold across runs.</summary>
+    public Outbox Outbox { get; }
 
     /// <summary>The routing table, or null when none is installed (enrichment then keeps what reports carry).</summary>
     public RoutingTable? Routing => _routing.Value;
@@ -55,7 +60,7 @@ public sealed class HeraldRuntime
 
     public ReportProcessor CreateProcessor() => new(
         Database, Reports, new ShadowserverParser(Schema), PrepareAsync,
-        new NotificationBuilder(Options.Service, Composer, Time), Deliverer, Time);
+        new NotificationBuilder(Options.Service, Composer, Time), Outbox, Time);
 
     /// <summary>Reads the registry as it is now into the matcher and the decision step.</summary>
     public async Task<(Enricher Enricher, IDecider Decider)> PrepareAsync(HeraldDb db, CancellationToken cancellationToken)

@@ -25,7 +25,7 @@ public sealed class ReportProcessor(
     IReportParser parser,
     Func<HeraldDb, CancellationToken, Task<(Enricher Enricher, IDecider Decider)>> prepare,
     NotificationBuilder notifications,
-    PickupFolderDeliverer deliverer,
+    Outbox outbox,
     TimeProvider time)
 {
     private const int BatchSize = 2000;
@@ -52,7 +52,7 @@ public sealed class ReportProcessor(
     {
         await using var db = database.Open();
         var created = await notifications.CreatePendingAsync(db, cancellationToken);
-        var written = await deliverer.DeliverPendingAsync(db, cancellationToken);
+        var written = (await outbox.DeliverDueAsync(cancellationToken)).Delivered;
         return (created, written);
     }
 

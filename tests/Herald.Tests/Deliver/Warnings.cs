@@ -1,0 +1,43 @@
+using Herald.Decide;
+using Herald.Deliver;
+using Herald.Notify;
+using Herald.Storage;
+
+namespace Herald.Tests.Deliver;
+
+/// <summary>Stored warnings for delivery tests, with a real text in Dutch and English.</summary>
+internal static class Warnings
+{
+    public static readonly ServiceOptions Service = new();
+
+    private static readonly WarningComposer Composer = new(Service, WarningTexts.Shipped);
+
+    private static int _sequence;
+
+    public static async Task<Notification> AddAsync(HeraldDatabase database, string recipient, DateTimeOffset at,
+        long? organisationId = null, Route route = Route.Direct)
+    {
+        var reference = $"HRLD-2026-{Interlocked.Increment(ref _sequence) + 900000:000000}";
+        var asset = new AffectedAsset("192.0.2.33", 3389, "tcp", null, at, "open-rdp", "vulnerable-system", "Accessible-RDP", []);
+        var warning = Composer.Compose(route, "Bakkerij Jansen", null, reference, "ABCD2345", [asset]);
+        var notification = new Notification
+        {
+            Reference = reference,
+            VerificationCode = "ABCD2345",
+            Route = route,
+            RecipientEmail = recipient,
+            RecipientName = "Bakkerij Jansen",
+            OrganisationId = organisationId,
+            Subject = warning.Subject,
+            BodyText = warning.Body,
+            AssetCount = 1,
+            CreatedAt = at,
+            Status = DeliveryStatus.Pending,
+            MessageId = MessageIds.ForReference(reference, Service.SenderAddress),
+        };
+        await using var db = database.Open();
+        db.Notifications.Add(notification);
+        await db.SaveChangesAsync();
+        return notification;
+    }
+}
