@@ -19,6 +19,9 @@ public sealed record HeraldOptions
     public DecisionOptions Decision { get; init; } = new();
     public Deliver.DeliveryOptions Delivery { get; init; } = new();
 
+    /// <summary>The IMAP mailbox where bounces and replies arrive; null when none is read.</summary>
+    public Cases.MailboxOptions? Mailbox { get; init; }
+
     public string DatabasePath => Path.Combine(DataDirectory, Storage.StorageOptions.DatabaseFileName);
     public string PickupDirectory => Path.Combine(DataDirectory, "pickup");
     public string InboxDirectory => Path.Combine(DataDirectory, "inbox");
@@ -32,5 +35,6 @@ public sealed record HeraldOptions
         RoutingDirectory = Environment.GetEnvironmentVariable("HERALD_ROUTING") is { Length: > 0 } r ? Path.GetFullPath(r) : null,
         SchemaPath = Environment.GetEnvironmentVariable("HERALD_SCHEMA") is { Length: > 0 } s ? Path.GetFullPath(s) : null,
         Delivery = new Deliver.DeliveryOptions { Smtp = Deliver.SmtpOptions.FromEnvironment() },
+        Mailbox = Cases.MailboxOptions.FromEnvironment(),
     };
 }

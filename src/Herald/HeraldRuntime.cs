@@ -1,3 +1,4 @@
+using Herald.Cases;
 using Herald.Collect;
 using Herald.Decide;
 using Herald.Deliver;
@@ -39,6 +40,7 @@ public sealed class HeraldRuntime
         Messages = new WarningMessageFactory(options.Service);
         IMailChannel channel = options.Delivery.Smtp is { } smtp ? new SmtpChannel(smtp) : new PickupFolderChannel(options.PickupDirectory);
         Outbox = new Outbox(Database, channel, Messages, options.Delivery, Time);
+        Mailbox = options.Mailbox is { } mailbox ? new BounceMailbox(mailbox, new InboundMailHandler(Database, options.Service, Time)) : null;
     }
 
     public HeraldOptions Options { get; }
@@ -50,6 +52,9 @@ public sealed class HeraldRuntime
 
     /// <summary>One per instance, so that its limits per receiving domain hold across runs.</summary>
     public Outbox Outbox { get; }
+
+    /// <summary>The bounce and reply mailbox, when one is configured.</summary>
+    public BounceMailbox? Mailbox { get; }
 
     /// <summary>The routing table, or null when none is installed (enrichment then keeps what reports carry).</summary>
     public RoutingTable? Routing => _routing.Value;

@@ -12,7 +12,7 @@ internal static class DeliverCommand
     public static Command Create()
     {
         var once = new Option<bool>("--once") { Description = "Send what is due now and stop, instead of running until Ctrl+C" };
-        var command = new Command("deliver", "Send pending warnings (SMTP relay from HERALD_SMTP_*, else the pickup folder), with retries") { once };
+        var command = new Command("deliver", "Send pending warnings (SMTP relay from HERALD_SMTP_*, else the pickup folder), with retries; read bounces and replies (HERALD_IMAP_*)") { once };
         command.SetAction(async (result, cancellationToken) =>
         {
             var runtime = HeraldCommands.Runtime(result);
@@ -25,6 +25,8 @@ internal static class DeliverCommand
                     var run = await runtime.Outbox.DeliverDueAsync(cancellationToken);
                     if (run.Tried > 0 || result.GetValue(once))
                         AnsiConsole.MarkupLine($"{run.Delivered:N0} delivered, {run.Retrying:N0} to try again later, {run.Failed:N0} failed");
+                    if (runtime.Mailbox is { } mailbox && await mailbox.ReadAsync(cancellationToken) is var read and > 0)
+                        AnsiConsole.MarkupLine($"{read:N0} bounce(s) and replies read from the mailbox");
                     if (result.GetValue(once)) return 0;
                     await Task.Delay(Interval, runtime.Time, cancellationToken);
                 }

@@ -1,6 +1,6 @@
 namespace Herald.Web.Workers;
 
-/// <summary>Sends what the outbox holds every few seconds: retries become due, new warnings arrive from the inbox.</summary>
+/// <summary>Every few seconds: sends what the outbox holds (retries become due, new warnings arrive) and reads the bounce mailbox.</summary>
 internal sealed partial class DeliveryWorker(HeraldRuntime runtime, ILogger<DeliveryWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(10);
@@ -14,8 +14,10 @@ internal sealed partial class DeliveryWorker(HeraldRuntime runtime, ILogger<Deli
             {
                 var run = await runtime.Outbox.DeliverDueAsync(stoppingToken);
                 if (run.Tried > 0) LogRun(logger, run.Delivered, run.Retrying, run.Failed);
+                if (runtime.Mailbox is { } mailbox && await mailbox.ReadAsync(stoppingToken) is var read and > 0) LogMailbox(logger, read);
             }
-            catch (Exception ex) when (ex is IOException or InvalidOperationException)
+            catch (Exception ex) when (ex is IOException or InvalidOperationException or MailKit.ProtocolException or MailKit.CommandException
+                                           or MailKit.Security.AuthenticationException or System.Net.Sockets.SocketException)
             {
                 LogFailed(logger, ex.Message);
             }
@@ -25,6 +27,9 @@ internal sealed partial class DeliveryWorker(HeraldRuntime runtime, ILogger<Deli
 
     [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Outbox: {Delivered} delivered, {Retrying} to try again, {Failed} failed")]
     private static partial void LogRun(ILogger logger, int delivered, int retrying, int failed);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Bounce mailbox: {Count} new message(s) handled")]
+    private static partial void LogMailbox(ILogger logger, int count);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Error, Message = "Outbox run failed: {Reason}")]
     private static partial void LogFailed(ILogger logger, string reason);

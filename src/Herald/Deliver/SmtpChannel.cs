@@ -28,7 +28,7 @@ public sealed class SmtpChannel : IMailChannel
         string accepted;
         try
         {
-            await client.ConnectAsync(_options.Host, _options.Port, Socket(_options.Security), cancellationToken);
+            await client.ConnectAsync(_options.Host, _options.Port, MailConnection.Socket(_options.Security), cancellationToken);
             if (!string.IsNullOrEmpty(_options.User))
                 await client.AuthenticateAsync(_options.User, _options.Password ?? "", cancellationToken);
             accepted = await client.SendAsync(message, cancellationToken);
@@ -56,12 +56,4 @@ public sealed class SmtpChannel : IMailChannel
         }
         return new SendResult(SendOutcome.Delivered, $"250 {accepted.Trim()}", 250);
     }
-
-    private static SecureSocketOptions Socket(SmtpSecurity security) => security switch
-    {
-        SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
-        SmtpSecurity.Ssl => SecureSocketOptions.SslOnConnect,
-        SmtpSecurity.None => SecureSocketOptions.None,
-        _ => throw new ArgumentOutOfRangeException(nameof(security)),
-    };
 }

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Herald.Deliver;
 
 /// <summary>The SMTP relay warnings go through; without it they go to the pickup folder.</summary>
@@ -7,7 +5,7 @@ public sealed record SmtpOptions
 {
     public required string Host { get; init; }
     public int Port { get; init; } = 587;
-    public SmtpSecurity Security { get; init; } = SmtpSecurity.StartTls;
+    public TransportSecurity Security { get; init; } = TransportSecurity.StartTls;
     public string? User { get; init; }
 
     /// <summary>Never logged or shown.</summary>
@@ -20,14 +18,10 @@ public sealed record SmtpOptions
     {
         if (string.IsNullOrWhiteSpace(Host)) throw new InvalidOperationException("The SMTP relay needs a host.");
         if (Port is <= 0 or > 65535) throw new InvalidOperationException($"SMTP port {Port} is not a port.");
-        if (Security == SmtpSecurity.None && !IsLoopback(Host))
-            throw new InvalidOperationException($"SMTP without TLS is allowed only to a relay on loopback, not to {Host}: use StartTls or Ssl.");
+        MailConnection.RequireTlsOffLoopback("SMTP", Host, Security);
         if (!string.IsNullOrEmpty(Password) && string.IsNullOrEmpty(User))
             throw new InvalidOperationException("An SMTP password was given without a user.");
     }
-
-    private static bool IsLoopback(string host) =>
-        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
 
     /// <summary>From <c>HERALD_SMTP_HOST</c>, <c>_PORT</c>, <c>_SECURITY</c> (StartTls, Ssl, None), <c>_USER</c>, <c>_PASSWORD</c>; null without a host.</summary>
     public static SmtpOptions? FromEnvironment()
@@ -40,8 +34,8 @@ public sealed record SmtpOptions
                 ? int.Parse(port, System.Globalization.CultureInfo.InvariantCulture)
                 : 587,
             Security = Environment.GetEnvironmentVariable("HERALD_SMTP_SECURITY") is { Length: > 0 } security
-                ? Enum.Parse<SmtpSecurity>(security, ignoreCase: true)
-                : SmtpSecurity.StartTls,
+                ? Enum.Parse<TransportSecurity>(security, ignoreCase: true)
+                : TransportSecurity.StartTls,
             User = Environment.GetEnvironmentVariable("HERALD_SMTP_USER"),
             Password = Environment.GetEnvironmentVariable("HERALD_SMTP_PASSWORD"),
         };

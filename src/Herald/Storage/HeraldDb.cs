@@ -20,6 +20,9 @@ public sealed class HeraldDb(DbContextOptions<HeraldDb> options) : DbContext(opt
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<Cases.Case> Cases => Set<Cases.Case>();
+    public DbSet<Cases.InboundMail> InboundMail => Set<Cases.InboundMail>();
+    public DbSet<Cases.BouncedAddress> BouncedAddresses => Set<Cases.BouncedAddress>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

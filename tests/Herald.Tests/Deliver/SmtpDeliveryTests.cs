@@ -90,7 +90,7 @@ public sealed class SmtpDeliveryTests
         var port = FreePort.Next();
         var time = new TestTime(Start);
         var warning = await Warnings.AddAsync(temp.Database, "security@bakkerij-jansen.example", Start);
-        var outbox = NewOutbox(temp, new SmtpOptions { Host = "127.0.0.1", Port = port, Security = SmtpSecurity.None }, time,
+        var outbox = NewOutbox(temp, new SmtpOptions { Host = "127.0.0.1", Port = port, Security = TransportSecurity.None }, time,
             Fast with { MaxAttempts = 10, Jitter = 0 });
 
         var waits = new List<TimeSpan>();
@@ -186,7 +186,7 @@ public sealed class SmtpDeliveryTests
     public void Plain_SMTP_to_a_relay_that_is_not_on_loopback_is_refused_at_start()
     {
         var error = Assert.Throws<InvalidOperationException>(() =>
-            new SmtpChannel(new SmtpOptions { Host = "relay.example", Port = 25, Security = SmtpSecurity.None }));
+            new SmtpChannel(new SmtpOptions { Host = "relay.example", Port = 25, Security = TransportSecurity.None }));
         Assert.Contains("loopback", error.Message, StringComparison.Ordinal);
     }
 }

@@ -44,7 +44,7 @@ internal sealed class SmtpTestServer : IAsyncDisposable
     public int Port { get; }
 
     /// <summary>Settings for Herald's sender: plain SMTP, which Herald allows to loopback only.</summary>
-    public SmtpOptions Options => new() { Host = Host, Port = Port, Security = SmtpSecurity.None, Timeout = TimeSpan.FromSeconds(20) };
+    public SmtpOptions Options => new() { Host = Host, Port = Port, Security = TransportSecurity.None, Timeout = TimeSpan.FromSeconds(20) };
 
     /// <summary>How many times a message came in (accepted or refused).</summary>
     public int Deliveries => _deliveries;

@@ -10,6 +10,10 @@ public sealed class DetailModel(HeraldRuntime runtime) : PageModel
 {
     public Notification Warning { get; private set; } = null!;
     public IReadOnlyList<string> Reasons { get; private set; } = [];
+    public IReadOnlyList<DeliveryAttempt> Attempts { get; private set; } = [];
+
+    /// <summary>Bounces and replies that came back for this warning, newest first.</summary>
+    public IReadOnlyList<Herald.Cases.InboundMail> Inbound { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
     {
@@ -20,6 +24,8 @@ public sealed class DetailModel(HeraldRuntime runtime) : PageModel
         Reasons = (await db.Directives.AsNoTracking().Where(d => d.NotificationId == warning.Id).Select(d => d.Reasons)
                 .Distinct().Take(20).ToListAsync(cancellationToken))
             .SelectMany(r => r.Split('\n')).Distinct().ToList();
+        Attempts = await db.DeliveryAttempts.AsNoTracking().Where(a => a.NotificationId == warning.Id).OrderBy(a => a.Id).Take(100).ToListAsync(cancellationToken);
+        Inbound = await db.InboundMail.AsNoTracking().Where(m => m.NotificationId == warning.Id).OrderByDescending(m => m.Id).Take(100).ToListAsync(cancellationToken);
         return Page();
     }
 }
