@@ -23,6 +23,7 @@ internal static class HeraldCommands
         root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(RegistryCommand.Create());
         root.Subcommands.Add(DeliverCommand.Create());
+        root.Subcommands.Add(CasesCommand.Create());
         return root;
     }
 

@@ -19,6 +19,8 @@ public sealed record HeraldOptions
     public DecisionOptions Decision { get; init; } = new();
     public Deliver.DeliveryOptions Delivery { get; init; } = new();
 
+    public Cases.FollowUpOptions FollowUp { get; init; } = new();
+
     /// <summary>The IMAP mailbox where bounces and replies arrive; null when none is read.</summary>
     public Cases.MailboxOptions? Mailbox { get; init; }
 

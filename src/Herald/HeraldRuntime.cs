@@ -40,6 +40,8 @@ public sealed class HeraldRuntime
         Messages = new WarningMessageFactory(options.Service);
         IMailChannel channel = options.Delivery.Smtp is { } smtp ? new SmtpChannel(smtp) : new PickupFolderChannel(options.PickupDirectory);
         Outbox = new Outbox(Database, channel, Messages, options.Delivery, Time);
+        Cases = new CaseTracker(options.FollowUp, Time);
+        FollowUps = new FollowUps(options.FollowUp, options.Service, new NotificationBuilder(options.Service, Composer, Time), Time);
         Mailbox = options.Mailbox is { } mailbox ? new BounceMailbox(mailbox, new InboundMailHandler(Database, options.Service, Time)) : null;
     }
 
@@ -53,6 +55,9 @@ public sealed class HeraldRuntime
     /// <summary>One per instance, so that its limits per receiving domain hold across runs.</summary>
     public Outbox Outbox { get; }
 
+    public CaseTracker Cases { get; }
+    public FollowUps FollowUps { get; }
+
     /// <summary>The bounce and reply mailbox, when one is configured.</summary>
     public BounceMailbox? Mailbox { get; }
 
@@ -65,7 +70,7 @@ public sealed class HeraldRuntime
 
     public ReportProcessor CreateProcessor() => new(
         Database, Reports, new ShadowserverParser(Schema), PrepareAsync,
-        new NotificationBuilder(Options.Service, Composer, Time), Outbox, Time);
+        new NotificationBuilder(Options.Service, Composer, Time), Outbox, Cases, Time);
 
     /// <summary>Reads the registry as it is now into the matcher and the decision step.</summary>
     public async Task<(Enricher Enricher, IDecider Decider)> PrepareAsync(HeraldDb db, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ internal static class DeliverCommand
     public static Command Create()
     {
         var once = new Option<bool>("--once") { Description = "Send what is due now and stop, instead of running until Ctrl+C" };
-        var command = new Command("deliver", "Send pending warnings (SMTP relay from HERALD_SMTP_*, else the pickup folder), with retries; read bounces and replies (HERALD_IMAP_*)") { once };
+        var command = new Command("deliver", "Send pending warnings (SMTP relay from HERALD_SMTP_*, else the pickup folder), with retries; write due reminders; read bounces and replies (HERALD_IMAP_*)") { once };
         command.SetAction(async (result, cancellationToken) =>
         {
             var runtime = HeraldCommands.Runtime(result);
@@ -22,6 +22,11 @@ internal static class DeliverCommand
             {
                 do
                 {
+                    await using (var db = runtime.Database.Open())
+                    {
+                        var (reminders, escalations) = await runtime.FollowUps.CreateDueAsync(db, cancellationToken);
+                        if (reminders + escalations > 0) AnsiConsole.MarkupLine($"{reminders:N0} reminder(s), {escalations:N0} escalation(s) written");
+                    }
                     var run = await runtime.Outbox.DeliverDueAsync(cancellationToken);
                     if (run.Tried > 0 || result.GetValue(once))
                         AnsiConsole.MarkupLine($"{run.Delivered:N0} delivered, {run.Retrying:N0} to try again later, {run.Failed:N0} failed");

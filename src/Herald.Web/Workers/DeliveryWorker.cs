@@ -1,6 +1,6 @@
 namespace Herald.Web.Workers;
 
-/// <summary>Every few seconds: sends what the outbox holds (retries become due, new warnings arrive) and reads the bounce mailbox.</summary>
+/// <summary>Every few seconds: writes due reminders and escalations, sends what the outbox holds (retries become due, new warnings arrive) and reads the bounce mailbox.</summary>
 internal sealed partial class DeliveryWorker(HeraldRuntime runtime, ILogger<DeliveryWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(10);
@@ -12,6 +12,11 @@ internal sealed partial class DeliveryWorker(HeraldRuntime runtime, ILogger<Deli
         {
             try
             {
+                await using (var db = runtime.Database.Open())
+                {
+                    var (reminders, escalations) = await runtime.FollowUps.CreateDueAsync(db, stoppingToken);
+                    if (reminders + escalations > 0) LogFollowUps(logger, reminders, escalations);
+                }
                 var run = await runtime.Outbox.DeliverDueAsync(stoppingToken);
                 if (run.Tried > 0) LogRun(logger, run.Delivered, run.Retrying, run.Failed);
                 if (runtime.Mailbox is { } mailbox && await mailbox.ReadAsync(stoppingToken) is var read and > 0) LogMailbox(logger, read);
@@ -30,6 +35,9 @@ internal sealed partial class DeliveryWorker(HeraldRuntime runtime, ILogger<Deli
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Bounce mailbox: {Count} new message(s) handled")]
     private static partial void LogMailbox(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Information, Message = "Cases: {Reminders} reminder(s), {Escalations} escalation(s) written")]
+    private static partial void LogFollowUps(ILogger logger, int reminders, int escalations);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Error, Message = "Outbox run failed: {Reason}")]
     private static partial void LogFailed(ILogger logger, string reason);

@@ -1,3 +1,4 @@
+using Herald.Cases;
 using Herald.Collect;
 using Herald.Decide;
 using Herald.Deliver;
@@ -26,6 +27,7 @@ public sealed class ReportProcessor(
     Func<HeraldDb, CancellationToken, Task<(Enricher Enricher, IDecider Decider)>> prepare,
     NotificationBuilder notifications,
     Outbox outbox,
+    CaseTracker cases,
     TimeProvider time)
 {
     private const int BatchSize = 2000;
@@ -44,6 +46,7 @@ public sealed class ReportProcessor(
         var summary = await IngestAsync(content, fileName, reportType, sourceName, progress, cancellationToken);
         if (summary.AlreadyProcessed) return summary;
         var (created, written) = await NotifyAsync(cancellationToken);
+        await using (var db = database.Open()) await cases.ObserveReportAsync(db, summary.ReportId, cancellationToken);
         return summary with { WarningsCreated = created, WarningsWritten = written };
     }
 

@@ -2,6 +2,7 @@ using Herald.Decide;
 using Herald.Deliver;
 using Herald.Notify;
 using Herald.Storage;
+using Herald.Tests.Support;
 
 namespace Herald.Tests.Deliver;
 
@@ -12,12 +13,11 @@ internal static class Warnings
 
     private static readonly WarningComposer Composer = new(Service, WarningTexts.Shipped);
 
-    private static int _sequence;
-
     public static async Task<Notification> AddAsync(HeraldDatabase database, string recipient, DateTimeOffset at,
         long? organisationId = null, Route route = Route.Direct)
     {
-        var reference = $"HRLD-2026-{Interlocked.Increment(ref _sequence) + 900000:000000}";
+        await using var db = database.Open();
+        var reference = await new NotificationBuilder(Service, Composer, new TestTime(at)).NextReferenceAsync(db, CancellationToken.None);
         var asset = new AffectedAsset("192.0.2.33", 3389, "tcp", null, at, "open-rdp", "vulnerable-system", "Accessible-RDP", []);
         var warning = Composer.Compose(route, "Bakkerij Jansen", null, reference, "ABCD2345", [asset]);
         var notification = new Notification
@@ -35,7 +35,6 @@ internal static class Warnings
             Status = DeliveryStatus.Pending,
             MessageId = MessageIds.ForReference(reference, Service.SenderAddress),
         };
-        await using var db = database.Open();
         db.Notifications.Add(notification);
         await db.SaveChangesAsync();
         return notification;
