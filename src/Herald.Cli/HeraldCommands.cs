@@ -33,6 +33,8 @@ internal static class HeraldCommands
         root.Subcommands.Add(RulesCommand.Create());
         root.Subcommands.Add(InhibitCommand.Create());
         root.Subcommands.Add(ReviewCommand.Create());
+        root.Subcommands.Add(DeliverCommand.Create());
+        root.Subcommands.Add(CasesCommand.Create());
         return root;
     }
 

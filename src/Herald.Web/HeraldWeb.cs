@@ -28,6 +28,7 @@ public static class HeraldWeb
         services.AddHostedService<CollectorsWorker>();
         services.AddRateLimiter(Pages.Verify.VerifyRateLimit.Add);
         services.AddHostedService<RulesWorker>();
+        services.AddHostedService<DeliveryWorker>();
         return services;
     }
 

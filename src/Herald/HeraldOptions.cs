@@ -23,6 +23,12 @@ public sealed record HeraldOptions
 
     public ServiceOptions Service { get; init; } = new();
     public DecisionOptions Decision { get; init; } = new();
+    public Deliver.DeliveryOptions Delivery { get; init; } = new();
+
+    public Cases.FollowUpOptions FollowUp { get; init; } = new();
+
+    /// <summary>The IMAP mailbox where bounces and replies arrive; null when none is read.</summary>
+    public Cases.MailboxOptions? Mailbox { get; init; }
 
     /// <summary>DKIM and OpenPGP keys; default <c>&lt;data&gt;/keys/dkim.pem</c> and <c>&lt;data&gt;/openpgp/</c>.</summary>
     public Signing.SigningOptions? Signing { get; init; }
@@ -53,5 +59,7 @@ public sealed record HeraldOptions
         {
             KevPath = Environment.GetEnvironmentVariable("HERALD_KEV") is { Length: > 0 } k ? Path.GetFullPath(k) : null,
         },
+        Delivery = new Deliver.DeliveryOptions { Smtp = Deliver.SmtpOptions.FromEnvironment() },
+        Mailbox = Cases.MailboxOptions.FromEnvironment(),
     };
 }

@@ -1,3 +1,4 @@
+using Herald.Cases;
 using Herald.Collect;
 using Herald.Contacts;
 using Herald.Decide;
@@ -45,7 +46,11 @@ public sealed class HeraldRuntime
         _kev = new Lazy<KevCatalogue>(() => options.Decision.KevPath is { } kev ? KevCatalogue.Load(kev) : KevCatalogue.Empty);
         Composer = new WarningComposer(options.Service, options.TemplateDirectory);
         Messages = new WarningMessageFactory(options.Service, MessageSigning.FromOptions(options.EffectiveSigning, options.Service));
-        Deliverer = new PickupFolderDeliverer(options.PickupDirectory, Messages, Time);
+        IMailChannel channel = options.Delivery.Smtp is { } smtp ? new SmtpChannel(smtp) : new PickupFolderChannel(options.PickupDirectory);
+        Outbox = new Outbox(Database, channel, Messages, options.Delivery, Time);
+        Cases = new CaseTracker(options.FollowUp, Time);
+        FollowUps = new FollowUps(options.FollowUp, options.Service, new NotificationBuilder(options.Service, Composer, Time), Time);
+        Mailbox = options.Mailbox is { } mailbox ? new BounceMailbox(mailbox, new InboundMailHandler(Database, options.Service, Time)) : null;
     }
 
     public HeraldOptions Options { get; }
@@ -54,9 +59,17 @@ public sealed class HeraldRuntime
     public ReportStore Reports { get; }
     public WarningComposer Composer { get; }
 
-    /// <summary>Turns a stored warning into the signed message any deliverer sends.</summary>
+    /// <summary>Turns a stored warning into the signed message any channel sends.</summary>
     public WarningMessageFactory Messages { get; }
-    public PickupFolderDeliverer Deliverer { get; }
+
+    /// <summary>One per instance, so that its limits per receiving domain hold across runs.</summary>
+    public Outbox Outbox { get; }
+
+    public CaseTracker Cases { get; }
+    public FollowUps FollowUps { get; }
+
+    /// <summary>The bounce and reply mailbox, when one is configured.</summary>
+    public BounceMailbox? Mailbox { get; }
 
     /// <summary>The rule set in force, from <c>&lt;data&gt;/rules</c> or the shipped default.</summary>
     public RuleSetProvider Rules { get; }
@@ -74,7 +87,7 @@ public sealed class HeraldRuntime
     /// <param name="parser">The parser for the report's format; Shadowserver's when null.</param>
     public ReportProcessor CreateProcessor(IReportParser? parser = null) => new(
         Database, Reports, parser ?? CreateParser(ReportFormat.Shadowserver), PrepareAsync,
-        new NotificationBuilder(Options.Service, Composer, Time), Deliverer, Time, new CallTasks(Options.Service, Composer, Time));
+        new NotificationBuilder(Options.Service, Composer, Time), Outbox, Cases, Time, new CallTasks(Options.Service, Composer, Time));
 
     /// <summary>The parser for a report format (not <see cref="ReportFormat.Auto"/>), with the configured limits.</summary>
     /// <param name="mapping">The column mapping, for <see cref="ReportFormat.Mapped"/>.</param>

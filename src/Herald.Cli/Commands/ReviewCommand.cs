@@ -58,8 +58,8 @@ internal static class ReviewCommand
             Console.WriteLine(outcome.Message);
             if (!approve) return 0;
             var created = await new NotificationBuilder(runtime.Options.Service, runtime.Composer, runtime.Time).CreatePendingAsync(db, cancellationToken);
-            var written = await runtime.Deliverer.DeliverPendingAsync(db, cancellationToken);
-            Console.WriteLine($"{created} warning(s) created, {written} written to {runtime.Options.PickupDirectory}");
+            var run = await runtime.Outbox.DeliverDueAsync(cancellationToken);
+            Console.WriteLine($"{created} warning(s) created, {run.Delivered} delivered");
             return 0;
         });
         return command;

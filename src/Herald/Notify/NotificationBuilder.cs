@@ -132,6 +132,13 @@ public sealed class NotificationBuilder(ServiceOptions service, WarningComposer 
                 : null;
     }
 
+    /// <summary>A fresh reference for a warning made outside this builder (a reminder, an escalation).</summary>
+    public async Task<string> NextReferenceAsync(HeraldDb db, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return Reference(now, await LastSequenceAsync(db, now, cancellationToken) + 1);
+    }
+
     private static AffectedAsset ToAsset(string json, string? organisation)
     {
         var e = IntelMqJson.Read(json, out _) ?? new Event();
@@ -154,7 +161,7 @@ public sealed class NotificationBuilder(ServiceOptions service, WarningComposer 
         return last is null ? 0 : int.Parse(last.AsSpan(prefix.Length), CultureInfo.InvariantCulture);
     }
 
-    private static string NewVerificationCode() =>
+    internal static string NewVerificationCode() =>
         string.Create(8, 0, (span, _) =>
         {
             for (var i = 0; i < span.Length; i++) span[i] = CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)];

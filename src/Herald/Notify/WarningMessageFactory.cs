@@ -13,6 +13,8 @@ namespace Herald.Notify;
 /// </summary>
 public sealed class WarningMessageFactory(ServiceOptions service, MessageSigning signing)
 {
+    public const string ReferenceHeader = "X-Herald-Reference";
+
     private readonly ContentRules _rules = new(service);
 
     public MessageSigning Signing => signing;
@@ -31,8 +33,15 @@ public sealed class WarningMessageFactory(ServiceOptions service, MessageSigning
         message.Subject = warning.Subject;
         message.MessageId = warning.MessageId;
         message.Date = warning.CreatedAt;
-        message.Headers.Add("X-Herald-Reference", warning.Reference);
+        message.Headers.Add(ReferenceHeader, warning.Reference);
         message.Headers.Add("X-Herald-Route", warning.Route.ToString());
+        if (warning.FollowUpOf is { } original)
+        {
+            // A reminder threads under the warning it follows up.
+            var originalId = Deliver.MessageIds.ForReference(original, service.SenderAddress);
+            message.InReplyTo = originalId;
+            message.References.Add(originalId);
+        }
         if (warning.Languages.Length > 0) message.Headers.Add(HeaderId.ContentLanguage, warning.Languages.Replace(",", ", ", StringComparison.Ordinal));
         var builder = new BodyBuilder { TextBody = warning.BodyText, HtmlBody = warning.BodyHtml };
         if (warning.AssetsCsv is not null)

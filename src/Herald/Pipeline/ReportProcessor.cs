@@ -1,3 +1,4 @@
+using Herald.Cases;
 using Herald.Collect;
 using Herald.Contacts;
 using Herald.Decide;
@@ -28,7 +29,8 @@ public sealed class ReportProcessor(
     IReportParser parser,
     Func<HeraldDb, Report, CancellationToken, Task<(Enricher Enricher, IDecider Decider)>> prepare,
     NotificationBuilder notifications,
-    PickupFolderDeliverer deliverer,
+    Outbox outbox,
+    CaseTracker cases,
     TimeProvider time,
     CallTasks? calls = null)
 {
@@ -48,6 +50,7 @@ public sealed class ReportProcessor(
         var summary = await IngestAsync(content, fileName, reportType, sourceName, progress, cancellationToken);
         if (summary.AlreadyProcessed) return summary;
         var (created, written) = await NotifyAsync(cancellationToken);
+        await using (var db = database.Open()) await cases.ObserveReportAsync(db, summary.ReportId, cancellationToken);
         return summary with { WarningsCreated = created, WarningsWritten = written };
     }
 
@@ -57,7 +60,7 @@ public sealed class ReportProcessor(
         await using var db = database.Open();
         await DeferredRelease.ReleaseDueAsync(db, time.GetUtcNow(), cancellationToken);
         var created = await notifications.CreatePendingAsync(db, cancellationToken);
-        var written = await deliverer.DeliverPendingAsync(db, cancellationToken);
+        var written = (await outbox.DeliverDueAsync(cancellationToken)).Delivered;
         // Recipients reached only by phone get a call task instead of an e-mail.
         if (calls is not null) await calls.CreatePendingAsync(db, cancellationToken);
         return (created, written);

@@ -34,5 +34,27 @@ public sealed class Notification
     public DeliveryStatus Status { get; set; }
 
     public DateTimeOffset? DeliveredAt { get; set; }
+
+    /// <summary>Without angle brackets; derived from the reference, the same for every attempt, so a resend is recognisable.</summary>
     public required string MessageId { get; set; }
+
+    /// <summary>Delivery tries so far; each one is a <see cref="DeliveryAttempt"/> row.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>When a pending notification may be tried again (back-off after a temporary failure).</summary>
+    public DateTimeOffset? NextAttemptAt { get; set; }
+
+    /// <summary>The sender that claimed the notification, until <see cref="LeaseExpiresAt"/>.</summary>
+    public string? LeaseOwner { get; set; }
+
+    public DateTimeOffset? LeaseExpiresAt { get; set; }
+
+    /// <summary>Why delivery gave up (a 5xx reply, too many temporary failures, no contact left).</summary>
+    public string? FailureReason { get; set; }
+
+    /// <summary>Temporary bounces (4.x.x delivery status notifications) received for it.</summary>
+    public int SoftBounces { get; set; }
+
+    /// <summary>The reference of the warning this one follows up (a reminder or an escalation), if any.</summary>
+    public string? FollowUpOf { get; set; }
 }

@@ -10,6 +10,10 @@ public sealed class DetailModel(HeraldRuntime runtime) : PageModel
 {
     public Notification Warning { get; private set; } = null!;
     public IReadOnlyList<string> Reasons { get; private set; } = [];
+    public IReadOnlyList<DeliveryAttempt> Attempts { get; private set; } = [];
+
+    /// <summary>Bounces and replies that came back for this warning, newest first.</summary>
+    public IReadOnlyList<Herald.Cases.InboundMail> Inbound { get; private set; } = [];
 
     /// <summary>The fallback chain behind the recipient: chosen contact, alternatives and bounced ones, with origin.</summary>
     public IReadOnlyList<string> Contacts { get; private set; } = [];
@@ -26,6 +30,8 @@ public sealed class DetailModel(HeraldRuntime runtime) : PageModel
         Contacts = (await db.Directives.AsNoTracking().Where(d => d.NotificationId == warning.Id && d.Contacts != null).Select(d => d.Contacts!)
                 .Distinct().Take(20).ToListAsync(cancellationToken))
             .SelectMany(c => c.Split('\n')).Distinct().ToList();
+        Attempts = await db.DeliveryAttempts.AsNoTracking().Where(a => a.NotificationId == warning.Id).OrderBy(a => a.Id).Take(100).ToListAsync(cancellationToken);
+        Inbound = await db.InboundMail.AsNoTracking().Where(m => m.NotificationId == warning.Id).OrderByDescending(m => m.Id).Take(100).ToListAsync(cancellationToken);
         return Page();
     }
 }

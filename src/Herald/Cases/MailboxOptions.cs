@@ -1,0 +1,52 @@
+using Herald.Deliver;
+
+namespace Herald.Cases;
+
+/// <summary>The IMAP mailbox where bounces and replies to warnings arrive (the sender address's mailbox).</summary>
+public sealed record MailboxOptions
+{
+    public required string Host { get; init; }
+    public int Port { get; init; } = 993;
+    public TransportSecurity Security { get; init; } = TransportSecurity.Ssl;
+    public required string User { get; init; }
+
+    /// <summary>Never logged or shown.</summary>
+    public required string Password { get; init; }
+
+    public string Folder { get; init; } = "INBOX";
+
+    /// <summary>Messages read per run; the rest wait for the next.</summary>
+    public int MaxMessages { get; init; } = 500;
+
+    /// <summary>Larger messages are marked read and kept in the mailbox, not parsed.</summary>
+    public long MaxBytes { get; init; } = 10 * 1024 * 1024;
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Host) || string.IsNullOrEmpty(User)) throw new InvalidOperationException("The bounce mailbox needs a host and a user.");
+        MailConnection.RequireTlsOffLoopback("IMAP", Host, Security);
+    }
+
+    /// <summary>From <c>HERALD_IMAP_HOST</c>, <c>_PORT</c>, <c>_SECURITY</c>, <c>_USER</c>, <c>_PASSWORD</c>, <c>_FOLDER</c>; null without a host.</summary>
+    public static MailboxOptions? FromEnvironment()
+    {
+        if (Environment.GetEnvironmentVariable("HERALD_IMAP_HOST") is not { Length: > 0 } host) return null;
+        var options = new MailboxOptions
+        {
+            Host = host,
+            Port = Environment.GetEnvironmentVariable("HERALD_IMAP_PORT") is { Length: > 0 } port
+                ? int.Parse(port, System.Globalization.CultureInfo.InvariantCulture)
+                : 993,
+            Security = Environment.GetEnvironmentVariable("HERALD_IMAP_SECURITY") is { Length: > 0 } security
+                ? Enum.Parse<TransportSecurity>(security, ignoreCase: true)
+                : TransportSecurity.Ssl,
+            User = Environment.GetEnvironmentVariable("HERALD_IMAP_USER") ?? "",
+            Password = Environment.GetEnvironmentVariable("HERALD_IMAP_PASSWORD") ?? "",
+            Folder = Environment.GetEnvironmentVariable("HERALD_IMAP_FOLDER") is { Length: > 0 } folder ? folder : "INBOX",
+        };
+        options.Validate();
+        return options;
+    }
+}

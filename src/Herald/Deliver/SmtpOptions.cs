@@ -1,0 +1,45 @@
+namespace Herald.Deliver;
+
+/// <summary>The SMTP relay warnings go through; without it they go to the pickup folder.</summary>
+public sealed record SmtpOptions
+{
+    public required string Host { get; init; }
+    public int Port { get; init; } = 587;
+    public TransportSecurity Security { get; init; } = TransportSecurity.StartTls;
+    public string? User { get; init; }
+
+    /// <summary>Never logged or shown.</summary>
+    public string? Password { get; init; }
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Throws for a configuration that must not run: no TLS to a relay that is not on loopback, a password without a user.</summary>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Host)) throw new InvalidOperationException("The SMTP relay needs a host.");
+        if (Port is <= 0 or > 65535) throw new InvalidOperationException($"SMTP port {Port} is not a port.");
+        MailConnection.RequireTlsOffLoopback("SMTP", Host, Security);
+        if (!string.IsNullOrEmpty(Password) && string.IsNullOrEmpty(User))
+            throw new InvalidOperationException("An SMTP password was given without a user.");
+    }
+
+    /// <summary>From <c>HERALD_SMTP_HOST</c>, <c>_PORT</c>, <c>_SECURITY</c> (StartTls, Ssl, None), <c>_USER</c>, <c>_PASSWORD</c>; null without a host.</summary>
+    public static SmtpOptions? FromEnvironment()
+    {
+        if (Environment.GetEnvironmentVariable("HERALD_SMTP_HOST") is not { Length: > 0 } host) return null;
+        var options = new SmtpOptions
+        {
+            Host = host,
+            Port = Environment.GetEnvironmentVariable("HERALD_SMTP_PORT") is { Length: > 0 } port
+                ? int.Parse(port, System.Globalization.CultureInfo.InvariantCulture)
+                : 587,
+            Security = Environment.GetEnvironmentVariable("HERALD_SMTP_SECURITY") is { Length: > 0 } security
+                ? Enum.Parse<TransportSecurity>(security, ignoreCase: true)
+                : TransportSecurity.StartTls,
+            User = Environment.GetEnvironmentVariable("HERALD_SMTP_USER"),
+            Password = Environment.GetEnvironmentVariable("HERALD_SMTP_PASSWORD"),
+        };
+        options.Validate();
+        return options;
+    }
+}
