@@ -22,6 +22,8 @@ internal static class HeraldCommands
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(RegistryCommand.Create());
+        root.Subcommands.Add(SourceCommand.Create());
+        root.Subcommands.Add(ResumeCommand.Create());
         return root;
     }
 
