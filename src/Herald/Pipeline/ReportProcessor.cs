@@ -94,11 +94,10 @@ public sealed class ReportProcessor(
         CancellationToken cancellationToken)
     {
         var sourceName = report.SourceName;
-
         var (enricher, decider) = await prepare(db, cancellationToken);
         // Two stages on two threads: parsing, enriching, deciding and serialising on one, the database on the
         // other, with a few batches between them so neither waits long and memory stays bounded.
-        var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         long rows = 0;
         var produce = Task.Run(() =>
         {
