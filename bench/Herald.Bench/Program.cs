@@ -18,6 +18,27 @@ if (args is ["rules", ..])
     return 0;
 }
 
+// Herald.Bench prepare <rows> <organisations> <routing dir> <schema path> <output dir>: only writes the registry
+// (CSV) and the report, for bench/memory.sh to run through the herald command.
+if (args is ["prepare", var prepareRows, var prepareOrganisations, var prepareRouting, var prepareSchema, var output])
+{
+    var table = RoutingTable.TryLoad(prepareRouting) ?? throw new InvalidOperationException($"No routing data in {prepareRouting}: run scripts/fetch-routing-data.sh");
+    var generated = new SyntheticRegistry(table).Generate(new SyntheticRegistryOptions
+    {
+        Organisations = int.Parse(prepareOrganisations, CultureInfo.InvariantCulture),
+        Seed = 42,
+    });
+    Directory.CreateDirectory(output);
+    generated.WriteCsvFiles(Path.Combine(output, "registry"));
+    var synthetic = new SyntheticReport(Herald.Parse.ShadowserverSchema.Load(prepareSchema).Find("scan_http_vulnerable")!, table);
+    var reportPath = Path.Combine(output, synthetic.FileName(new DateOnly(2026, 11, 1)));
+    var mix = SyntheticAddresses.Create(table, generated.Organisations);
+    await using (var writer = new StreamWriter(reportPath))
+        await synthetic.WriteAsync(writer, long.Parse(prepareRows, CultureInfo.InvariantCulture), new DateOnly(2026, 11, 1),
+            SyntheticAddresses.Mix((0.3, mix.InRegistry), (0.4, mix.DutchUnregistered), (0.3, mix.Abroad)), 42, CancellationToken.None);
+    Console.WriteLine(reportPath);
+    return 0;
+}
 var rows = args.Length > 0 ? long.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var organisations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5_000;
 var routingDir = args.Length > 2 ? args[2] : Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", ".cache", "routing");

@@ -35,6 +35,8 @@ internal static class HeraldCommands
         root.Subcommands.Add(ReviewCommand.Create());
         root.Subcommands.Add(DeliverCommand.Create());
         root.Subcommands.Add(CasesCommand.Create());
+        root.Subcommands.Add(SourceCommand.Create());
+        root.Subcommands.Add(ResumeCommand.Create());
         return root;
     }
 

@@ -1,5 +1,10 @@
 using Herald.Web.Workers.Collectors;
+using System.Threading.RateLimiting;
+using Herald.Collect.Upload;
+using Herald.Web.Api;
 using Herald.Web.Workers;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 
 namespace Herald.Web;
 
@@ -29,6 +34,7 @@ public static class HeraldWeb
         services.AddRateLimiter(Pages.Verify.VerifyRateLimit.Add);
         services.AddHostedService<RulesWorker>();
         services.AddHostedService<DeliveryWorker>();
+        services.AddHeraldUploads();
         return services;
     }
 
@@ -45,9 +51,49 @@ public static class HeraldWeb
             h["Cache-Control"] = "no-store";
             await next(context);
         });
-        app.UseRateLimiter();
+        app.UseHeraldUploads();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapRazorPages();
         return app;
+    }
+
+    /// <summary>The upload API and page: limits from the <c>Upload</c> configuration section, a rate limit per key, the warnings worker.</summary>
+    private static IServiceCollection AddHeraldUploads(this IServiceCollection services)
+    {
+        services.AddOptions<UploadOptions>().BindConfiguration("Upload")
+            .Validate(o => o.MaxBytes > 0 && o.PermitsPerMinute > 0 && o.RejectionsInReceipt >= 0, "Upload limits must be positive")
+            .ValidateOnStart();
+        services.AddSingleton<PendingWarnings>();
+        services.AddSingleton<UploadService>();
+        services.AddHostedService<PipelineWorker>();
+        services.AddOptions<FormOptions>().Configure<IOptions<UploadOptions>>((form, upload) =>
+            form.MultipartBodyLengthLimit = upload.Value.MaxBytes + 64 * 1024);
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Partitioned by the public key id (never the secret), or by address for requests without a key in shape.
+            limiter.AddPolicy(ReportsApi.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                SourceKeys.KeyIdOf(ReportsApi.BearerKey(context.Request)) ?? "address:" + context.Connection.RemoteIpAddress,
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<UploadOptions>>().Value.PermitsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+        });
+        return services;
+    }
+
+    private static void UseHeraldUploads(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        // The upload page reads its form before its handler runs: its body limit is set here, from the same options.
+        app.UseWhen(c => HttpMethods.IsPost(c.Request.Method) && c.Request.Path.StartsWithSegments("/upload"), branch => branch.Use(async (context, next) =>
+        {
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+                size.MaxRequestBodySize = context.RequestServices.GetRequiredService<IOptions<UploadOptions>>().Value.MaxBytes + 64 * 1024;
+            await next(context);
+        }));
+        app.MapReportsApi();
     }
 }

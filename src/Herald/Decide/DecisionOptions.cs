@@ -3,6 +3,12 @@ namespace Herald.Decide;
 /// <summary>Settings of the decision step; the rules themselves live in rule files.</summary>
 public sealed record DecisionOptions
 {
+    /// <summary>
+    /// Country codes of the service's constituency, for checks outside the rules (an upload's share inside the
+    /// constituency). The rules state the constituency for deciding themselves.
+    /// </summary>
+    public IReadOnlySet<string> Constituency { get; init; } = new HashSet<string>(["NL"], StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The partner code of the national CSIRT, which warns vital organisations.</summary>
     public string NationalCsirtCode { get; init; } = "ncsc";
 

@@ -53,6 +53,8 @@ public sealed class NotificationBuilder(ServiceOptions service, WarningComposer 
             var organisationIds = new List<long?>();
             var assets = new List<AffectedAsset>();
             string? recipientName = null, partnerCode = null;
+            // Most values repeat from asset to asset (transport, identifier, type, feed, CVEs): kept once per warning.
+            var pool = new Dictionary<string, string>(StringComparer.Ordinal);
             var query = db.Directives.AsNoTracking()
                 .Where(d => d.NotificationId == null && d.Route == route && d.RecipientEmail == recipient)
                 .Join(db.Events, d => d.EventId, e => e.Id, (d, e) => new { d.Id, d.OrganisationId, d.RecipientName, d.PartnerCode, e.Json });
@@ -62,7 +64,7 @@ public sealed class NotificationBuilder(ServiceOptions service, WarningComposer 
                 organisationIds.Add(row.OrganisationId);
                 recipientName ??= row.RecipientName;
                 partnerCode ??= row.PartnerCode;
-                assets.Add(ToAsset(row.Json, null));
+                assets.Add(ToAsset(row.Json, pool));
             }
             if (directiveIds.Count == 0) return null;
             var distinctOrganisations = organisationIds.Distinct().ToList();
@@ -109,6 +111,8 @@ public sealed class NotificationBuilder(ServiceOptions service, WarningComposer 
             };
             db.Notifications.Add(notification);
             await db.SaveChangesAsync(cancellationToken);
+            // Its text and attachment are stored: not kept by the tracker for the rest of the transaction's warnings.
+            db.Entry(notification).State = EntityState.Detached;
             // In slices: SQLite limits the parameters of one statement.
             foreach (var slice in directiveIds.Chunk(500))
                 await db.Directives.Where(d => slice.Contains(d.Id))
@@ -139,11 +143,20 @@ public sealed class NotificationBuilder(ServiceOptions service, WarningComposer 
         return Reference(now, await LastSequenceAsync(db, now, cancellationToken) + 1);
     }
 
-    private static AffectedAsset ToAsset(string json, string? organisation)
+    private static AffectedAsset ToAsset(string json, Dictionary<string, string> pool)
     {
         var e = IntelMqJson.Read(json, out _) ?? new Event();
-        return new AffectedAsset(e.SourceIp?.ToString(), e.SourcePort, e.ProtocolTransport, e.SourceFqdn ?? e.SourceReverseDns,
-            e.TimeSource, e.ClassificationIdentifier, e.ClassificationType, e.FeedName, e.ProductVulnerabilities, organisation);
+        return new AffectedAsset(e.SourceIp?.ToString(), e.SourcePort, Shared(e.ProtocolTransport), e.SourceFqdn ?? e.SourceReverseDns,
+            e.TimeSource, Shared(e.ClassificationIdentifier), Shared(e.ClassificationType), Shared(e.FeedName),
+            e.ProductVulnerabilities.Count == 0 ? [] : e.ProductVulnerabilities.Select(v => Shared(v)!).ToArray(), null);
+
+        string? Shared(string? value)
+        {
+            if (value is null) return null;
+            if (pool.TryGetValue(value, out var kept)) return kept;
+            pool[value] = value;
+            return value;
+        }
     }
 
     private string Prefix(DateTimeOffset now) => $"{service.ReferencePrefix}-{now.Year.ToString(CultureInfo.InvariantCulture)}-";

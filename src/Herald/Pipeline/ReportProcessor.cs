@@ -78,11 +78,36 @@ public sealed class ReportProcessor(
             return new ProcessSummary(report.Id, report.FileName, report.ReportType, true, report.EventCount + report.RejectionCount,
                 report.EventCount, report.RejectionCount, routes, 0, 0);
         }
+        return await ParseStoredAsync(db, report, reportType ?? report.ReportType, progress, cancellationToken);
+    }
 
+    /// <summary>
+    /// Parses again every report left unfinished (stored, not completely parsed: a crash or a kill mid-report),
+    /// then makes and delivers the warnings still pending. Rows already stored are not stored twice.
+    /// </summary>
+    public async Task<ResumeSummary> ResumeAsync(CancellationToken cancellationToken)
+    {
+        List<Report> unfinished;
+        await using (var db = database.Open())
+            unfinished = await db.Reports.AsNoTracking().Where(r => r.Status == ReportStatus.Received).OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        var resumed = new List<ProcessSummary>(unfinished.Count);
+        foreach (var report in unfinished)
+        {
+            await using var db = database.Open();
+            resumed.Add(await ParseStoredAsync(db, report, report.ReportType, null, cancellationToken));
+        }
+        var (created, written) = await NotifyAsync(cancellationToken);
+        return new ResumeSummary(resumed, created, written);
+    }
+
+    private async Task<ProcessSummary> ParseStoredAsync(HeraldDb db, Report report, string? reportType, IProgress<long>? progress,
+        CancellationToken cancellationToken)
+    {
+        var sourceName = report.SourceName;
         var (enricher, decider) = await prepare(db, report, cancellationToken);
         // Two stages on two threads: parsing, enriching, deciding and serialising on one, the database on the
         // other, with a few batches between them so neither waits long and memory stays bounded.
-        var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         long rows = 0;
         var produce = Task.Run(() =>
         {
@@ -90,7 +115,7 @@ public sealed class ReportProcessor(
             {
                 using var raw = reports.Open(report);
                 var counting = new ProgressStream(raw, progress);
-                var context = new ParseContext(report.FileName, reportType ?? report.ReportType, report.ReceivedAt);
+                var context = new ParseContext(report.FileName, reportType, report.ReceivedAt);
                 var batch = new Batch();
                 foreach (var row in parser.Parse(counting, context, cancellationToken))
                 {
@@ -152,7 +177,7 @@ public sealed class ReportProcessor(
         });
         await db.SaveChangesAsync(cancellationToken);
 
-        return new ProcessSummary(report.Id, report.FileName, reportType ?? report.ReportType, false, rows, events, rejections,
+        return new ProcessSummary(report.Id, report.FileName, reportType, false, rows, events, rejections,
             await RoutesOfAsync(db, report.Id, cancellationToken), 0, 0);
     }
 

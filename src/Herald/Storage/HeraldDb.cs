@@ -9,6 +9,7 @@ namespace Herald.Storage;
 public sealed class HeraldDb(DbContextOptions<HeraldDb> options) : DbContext(options)
 {
     public DbSet<Source> Sources => Set<Source>();
+    public DbSet<SourceKey> SourceKeys => Set<SourceKey>();
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<StoredEvent> Events => Set<StoredEvent>();
     public DbSet<StoredRejection> Rejections => Set<StoredRejection>();

@@ -1,0 +1,21 @@
+namespace Herald.Collect.Upload;
+
+/// <summary>Limits of the upload API (configuration section <c>Upload</c>).</summary>
+public sealed record UploadOptions
+{
+    /// <summary>The largest report accepted, in bytes; a larger body is refused while it streams in (413).</summary>
+    public long MaxBytes { get; init; } = 256L * 1024 * 1024;
+
+    /// <summary>Uploads one key may make per minute; more are refused with 429.</summary>
+    public int PermitsPerMinute { get; init; } = 30;
+
+    /// <summary>How many rejected rows a receipt lists (all are stored and counted).</summary>
+    public int RejectionsInReceipt { get; init; } = 1000;
+
+    /// <summary>File name endings accepted, per source format.</summary>
+    public static IReadOnlyList<string> ExtensionsOf(string format) => format switch
+    {
+        "shadowserver" => [".csv"],
+        _ => [],
+    };
+}
