@@ -18,12 +18,15 @@ internal sealed class RunningWeb : IAsyncDisposable
         Client = handler is null ? new HttpClient { BaseAddress = address } : new HttpClient(handler) { BaseAddress = address };
     }
 
+    // The application's console log would land in the output of CLI tests that capture the console meanwhile.
+    private const string Quiet = "--Logging:Console:LogLevel:Default=None";
+
     public HttpClient Client { get; }
 
     /// <param name="settings">Configuration as <c>--Section:Key=value</c> arguments, as an operator would give them.</param>
     public static async Task<RunningWeb> StartAsync(HeraldRuntime runtime, params string[] settings)
     {
-        var app = HeraldWeb.Build(["--urls", "http://127.0.0.1:0", "--environment", "Development", .. settings], runtime);
+        var app = HeraldWeb.Build(["--urls", "http://127.0.0.1:0", "--environment", "Development", Quiet, .. settings], runtime);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningWeb(app, new Uri(address));
@@ -41,7 +44,7 @@ internal sealed class RunningWeb : IAsyncDisposable
         await File.WriteAllTextAsync(certPath, certificate.ExportCertificatePem());
         using (var key = certificate.GetECDsaPrivateKey()!)
             await File.WriteAllTextAsync(keyPath, key.ExportPkcs8PrivateKeyPem());
-        var app = HeraldWeb.Build(["--urls", "https://127.0.0.1:0", "--environment", "Development",
+        var app = HeraldWeb.Build(["--urls", "https://127.0.0.1:0", "--environment", "Development", Quiet,
             $"--Kestrel:Certificates:Default:Path={certPath}", $"--Kestrel:Certificates:Default:KeyPath={keyPath}", .. settings], runtime);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
