@@ -89,6 +89,29 @@ public sealed class HeraldRuntime
         Database, Reports, parser ?? CreateParser(ReportFormat.Shadowserver), PrepareAsync,
         new NotificationBuilder(Options.Service, Composer, Time), Outbox, Cases, Time, new CallTasks(Options.Service, Composer, Time));
 
+    /// <summary>
+    /// Contact discovery over the network: security.txt through the safe fetcher (public addresses only, every
+    /// redirect checked), and RDAP abuse contacts through the same safe handler.
+    /// </summary>
+    public async Task<(ContactDiscovery Discovery, IDisposable Resources)> CreateContactDiscoveryAsync(Net.SafeHttpOptions safety,
+        RdapOptions? rdap, CancellationToken cancellationToken)
+    {
+        var fetcher = new Net.SafeFetcher(safety, Time);
+        var securityTxt = new SecurityTxtContactSource(new SecurityTxt.CachedSecurityTxtLookup(new SecurityTxt.SecurityTxtFetcher(fetcher, Time), Time));
+        if (rdap is null) return (new ContactDiscovery(securityTxt, null, Time), fetcher);
+        var http = new HttpClient(Net.SafeHttpHandler.Create(safety)) { Timeout = safety.Timeout };
+        var bootstrap = await RdapClient.LoadBootstrapAsync(http, rdap, cancellationToken);
+        return (new ContactDiscovery(securityTxt, new RdapClient(http, bootstrap, rdap, Time), Time), new Disposables(fetcher, http));
+    }
+
+    private sealed class Disposables(params IDisposable[] items) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var item in items) item.Dispose();
+        }
+    }
+
     /// <summary>The parser for a report format (not <see cref="ReportFormat.Auto"/>), with the configured limits.</summary>
     /// <param name="mapping">The column mapping, for <see cref="ReportFormat.Mapped"/>.</param>
     public IReportParser CreateParser(ReportFormat format, Parse.Mapping.ColumnMapping? mapping = null) => format switch

@@ -7,6 +7,15 @@ namespace Herald.Cli.Commands;
 /// <summary><c>herald contacts import-ripe|bounce</c>: reference data for finding who to warn.</summary>
 internal static class ContactsCommand
 {
+    /// <summary>Every AS number in the stored events, with one of its addresses for the RDAP network lookup.</summary>
+    private static async Task<Dictionary<long, System.Net.IPAddress?>> SeenAsnsAsync(Herald.Storage.HeraldDb db, CancellationToken cancellationToken)
+    {
+        var seen = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.Events.Where(e => e.SourceAsn != null).GroupBy(e => e.SourceAsn!.Value).Select(g => new { Asn = g.Key, Ip = g.Max(e => e.SourceIp) }),
+            cancellationToken);
+        return seen.ToDictionary(s => s.Asn, s => System.Net.IPAddress.TryParse(s.Ip, out var ip) ? ip : null);
+    }
+
     public static Command Create()
     {
         var files = new Argument<FileInfo[]>("files") { Description = "RIPE database split files (ripe.db.inetnum, inet6num, aut-num, role, organisation; plain or .gz)", Arity = ArgumentArity.OneOrMore };
@@ -28,6 +37,25 @@ internal static class ContactsCommand
             return outcome.ProblemCount == 0 ? 0 : 1;
         });
 
+        var noRdap = new Option<bool>("--no-rdap") { Description = "Only security.txt; no RDAP abuse contacts" };
+        var discover = new Command("discover", "Fetch the security.txt contacts of every registered domain and the RDAP abuse contacts of the AS numbers seen in reports, for the fallback chain") { noRdap };
+        discover.SetAction(async (result, cancellationToken) =>
+        {
+            var runtime = HeraldCommands.Runtime(result);
+            await runtime.InitialiseAsync(cancellationToken);
+            var (discovery, resources) = await runtime.CreateContactDiscoveryAsync(new Herald.Net.SafeHttpOptions(),
+                result.GetValue(noRdap) ? null : new RdapOptions(), cancellationToken);
+            using (resources)
+            {
+                await using var db = runtime.Database.Open();
+                var asns = result.GetValue(noRdap) ? new Dictionary<long, System.Net.IPAddress?>() : await SeenAsnsAsync(db, cancellationToken);
+                var problems = await discovery.RefreshAsync(db, asns, cancellationToken);
+                foreach (var problem in problems) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(problem)}[/]");
+                Console.WriteLine($"contacts refreshed; {problems.Count} problem(s)");
+            }
+            return 0;
+        });
+
         var address = new Argument<string>("address") { Description = "The e-mail address or phone number" };
         var reason = new Option<string>("--reason") { Description = "Why (e.g. the bounce's status line)", Required = true };
         var bounce = new Command("bounce", "Mark a contact as bounced hard: the fallback chain skips it from now on") { address, reason };
@@ -40,9 +68,10 @@ internal static class ContactsCommand
             return 0;
         });
 
-        var command = new Command("contacts", "Contacts: abuse mailboxes, bounces");
+        var command = new Command("contacts", "Contacts: discovery (security.txt, RDAP), abuse mailboxes, bounces");
         command.Subcommands.Add(importRipe);
         command.Subcommands.Add(bounce);
+        command.Subcommands.Add(discover);
         return command;
     }
 }
