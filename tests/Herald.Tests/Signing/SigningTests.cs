@@ -1,3 +1,4 @@
+using Herald.Deliver;
 using System.Diagnostics;
 using Herald.Decide;
 using Herald.Notify;
@@ -103,6 +104,58 @@ public sealed class SigningTests : IDisposable
         Assert.Contains("Good signature", output, StringComparison.Ordinal);
         File.AppendAllText(content, " ");
         Assert.False((await GpgAsync(gnupg, "--verify", signature, content)).Ok);
+    }
+
+    [ProgramFact("dkimverify", "gpg")]
+    public async Task A_warning_sent_through_a_real_SMTP_server_arrives_DKIM_and_OpenPGP_signed_and_verifies_with_independent_tools()
+    {
+        var keys = DkimKeys.Generate("rsa");
+        var keyPath = Path.Combine(_dir.Path, "dkim.pem");
+        File.WriteAllText(keyPath, keys.PrivateKeyPem);
+        using var ring = NewKeyRing();
+        var signing = new MessageSigning(DkimMessageSigner.Load(keyPath, "herald.example", "sel1"), ring, Sender, encrypt: false);
+        await using var temp = await TempDatabase.CreateAsync();
+        await using var smtp = SmtpTestServer.Start();
+        var at = new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.Zero);
+        var stored = await Deliver.Warnings.AddAsync(temp.Database, "security@voorbeeld.example", at);
+        var outbox = new Outbox(temp.Database, new SmtpChannel(smtp.Options), new WarningMessageFactory(Deliver.Warnings.Service, signing),
+            new DeliveryOptions { MaxPerMinutePerDomain = 0 }, new TestTime(at));
+
+        Assert.Equal(1, (await outbox.DeliverDueAsync(CancellationToken.None)).Delivered);
+
+        // What the server received, byte for byte.
+        var eml = Assert.Single(smtp.ReceivedFiles());
+        var txt = Path.Combine(_dir.Path, "record.txt");
+        File.WriteAllText(txt, keys.TxtValue);
+        var (dkimOk, dkimOutput) = await RunAsync("/usr/bin/python3", "-c", VerifyScript, eml, txt, "sel1._domainkey.herald.example.");
+        Assert.True(dkimOk, dkimOutput);
+
+        var received = MimeMessage.Load(eml);
+        Assert.Equal(stored.Reference, received.Headers["X-Herald-Reference"]);
+        var signed = Assert.IsType<MultipartSigned>(received.Body);
+        var raw = File.ReadAllText(eml);
+        var boundary = "--" + signed.ContentType.Boundary;
+        var start = raw.IndexOf(boundary + "\r\n", StringComparison.Ordinal) + boundary.Length + 2;
+        var end = raw.IndexOf("\r\n" + boundary, start, StringComparison.Ordinal);
+        var content = Path.Combine(_dir.Path, "content");
+        File.WriteAllText(content, raw[start..end]);
+        var signature = Path.Combine(_dir.Path, "signature.asc");
+        using (var file = File.Create(signature)) ((MimePart)signed[1]).Content!.DecodeTo(file);
+        var gnupg = NewGnupgHome();
+        await GpgAsync(gnupg, "--import", ExportServiceKey(ring));
+        var (gpgOk, gpgOutput) = await GpgAsync(gnupg, "--verify", signature, content);
+        Assert.True(gpgOk, gpgOutput);
+        Assert.Contains("Good signature", gpgOutput, StringComparison.Ordinal);
+
+        // The text part carries every section, in Dutch and in English.
+        var text = new MimeMessage { Body = signed[0] }.TextBody;
+        foreach (var section in new[]
+                 {
+                     "Wat hebben we gezien?", "Waarom is dit gevaarlijk?", "Wat moet u nu doen?", "Is dit bericht echt?", "nooit om via een link in te loggen",
+                     "What did we see?", "Why is this dangerous?", "What should you do now?", "Is this message genuine?", "never ask you to log in through a link",
+                     stored.Reference,
+                 })
+            Assert.Contains(section, text, StringComparison.Ordinal);
     }
 
     [ProgramFact("gpg")]

@@ -73,6 +73,9 @@ internal sealed class SmtpTestServer : IAsyncDisposable
         foreach (var fault in faults) queue.Enqueue(fault);
     }
 
+    /// <summary>The files of the accepted messages, byte for byte as they arrived (for signature checks).</summary>
+    public IReadOnlyList<string> ReceivedFiles() => [.. Directory.GetFiles(_folder.Path, "*.eml").Order(StringComparer.Ordinal)];
+
     /// <summary>Every accepted message, read back from the folder.</summary>
     public IReadOnlyList<MimeMessage> Received() =>
         [.. Directory.GetFiles(_folder.Path, "*.eml").Order(StringComparer.Ordinal).Select(f => MimeMessage.Load(f))];
