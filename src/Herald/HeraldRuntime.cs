@@ -126,7 +126,7 @@ public sealed class HeraldRuntime
     /// <summary>Reads the registry as it is now into the matcher, and the rules and what they consult into a decider for the report.</summary>
     public async Task<(Enricher Enricher, IDecider Decider)> PrepareAsync(HeraldDb db, Report report, CancellationToken cancellationToken)
     {
-        var (enricher, contacts) = await LoadRegistryAsync(db, cancellationToken);
+        var (enricher, contacts) = await LoadRegistryAsync(db, withContacts: true, cancellationToken);
         var rules = await Rules.GetAsync(cancellationToken);
         // Reports in other formats (IntelMQ JSON, X-ARF, mappings) need no Shadowserver schema to be decided.
         var reportType = report.ReportType ?? (File.Exists(Options.EffectiveSchemaPath) ? Schema.FindByFileName(report.FileName)?.Name : null);
@@ -136,15 +136,18 @@ public sealed class HeraldRuntime
 
     /// <summary>The registry as it is now, in the matcher and the enricher.</summary>
     public async Task<Enricher> LoadEnricherAsync(HeraldDb db, CancellationToken cancellationToken) =>
-        (await LoadRegistryAsync(db, cancellationToken)).Enricher;
+        (await LoadRegistryAsync(db, withContacts: false, cancellationToken)).Enricher;
 
-    /// <summary>The registry as it is now: the enricher, and the contacts of the fallback chain for choosing recipients.</summary>
-    private async Task<(Enricher Enricher, RecipientSelector Contacts)> LoadRegistryAsync(HeraldDb db, CancellationToken cancellationToken)
+    /// <summary>
+    /// The registry as it is now: the enricher, and (for deciding) the contacts of the fallback chain, read from the
+    /// same organisations and network owners.
+    /// </summary>
+    private async Task<(Enricher Enricher, RecipientSelector Contacts)> LoadRegistryAsync(HeraldDb db, bool withContacts, CancellationToken cancellationToken)
     {
         var organisations = await db.Organisations.AsNoTracking().Include(o => o.Assets).Include(o => o.Contacts).ToListAsync(cancellationToken);
         var owners = await db.NetworkOwners.AsNoTracking().ToDictionaryAsync(o => o.Asn, cancellationToken);
-        var contacts = await ContactSnapshot.LoadAsync(db, organisations, owners, cancellationToken);
-        return (new Enricher(Routing, new OrganisationMatcher(organisations), owners), new RecipientSelector(contacts));
+        var contacts = withContacts ? new RecipientSelector(await ContactSnapshot.LoadAsync(db, organisations, owners, cancellationToken)) : RecipientSelector.Empty;
+        return (new Enricher(Routing, new OrganisationMatcher(organisations), owners), contacts);
     }
 
     /// <summary>A decider with the given rules and what they consult (partners, inhibitions, sightings, messages sent) as it is now.</summary>

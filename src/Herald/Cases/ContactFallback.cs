@@ -1,3 +1,4 @@
+using Herald.Contacts;
 using Herald.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,15 +11,6 @@ namespace Herald.Cases;
 /// </summary>
 public static class ContactFallback
 {
-    /// <summary>Marks an address bad for every later warning.</summary>
-    public static async Task MarkBadAsync(HeraldDb db, string email, string reason, string reference, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        var key = email.ToLowerInvariant();
-        if (await db.BouncedAddresses.AnyAsync(b => b.Email == key, cancellationToken)) return;
-        db.BouncedAddresses.Add(new BouncedAddress { Email = key, At = at, Reason = reason, Reference = reference });
-        db.Audit.Add(new AuditEntry { At = at, Actor = "mailbox", Action = "contact.bounced", Subject = key, Detail = $"{reason} ({reference})" });
-    }
-
     /// <summary>The next contact for <paramref name="notification"/>, or null when the chain is exhausted.</summary>
     public static async Task<(string Email, string Origin)?> NextAsync(HeraldDb db, Notification notification, CancellationToken cancellationToken)
     {
@@ -27,7 +19,8 @@ public static class ContactFallback
             .Append(notification.RecipientEmail)
             .Select(a => a.ToLowerInvariant())
             .ToHashSet();
-        var bad = (await db.BouncedAddresses.Select(b => b.Email).ToListAsync(cancellationToken)).ToHashSet();
+        // The contact book's hard bounces: from this mailbox, from calls and from analysts alike.
+        var bad = (await db.Set<ContactBounce>().Select(b => b.Address).ToListAsync(cancellationToken)).ToHashSet();
 
         if (notification.OrganisationId is { } organisation)
         {

@@ -87,7 +87,7 @@ public sealed class InboundMailHandler(HeraldDatabase database, ServiceOptions s
     {
         var bounced = found.BouncedRecipient ?? n.RecipientEmail;
         var reason = $"{found.Status} {found.Diagnostic}".Trim();
-        await ContactFallback.MarkBadAsync(db, bounced, reason, n.Reference, now, cancellationToken);
+        await new Contacts.ContactBook(db).StageHardBounceAsync(bounced, $"{reason} ({n.Reference})", now, "mailbox", cancellationToken);
         if (!bounced.Equals(n.RecipientEmail, StringComparison.OrdinalIgnoreCase))
             return $"permanent failure {reason} for {bounced}, an earlier contact: the warning went on to {n.RecipientEmail} already";
 

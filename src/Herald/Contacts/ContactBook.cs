@@ -9,6 +9,16 @@ public sealed class ContactBook(HeraldDb db)
     /// <summary>Marks an e-mail address or phone number as bounced hard: the fallback chain skips it from now on.</summary>
     public async Task MarkHardBounceAsync(string address, string reason, DateTimeOffset at, string actor, CancellationToken cancellationToken)
     {
+        await StageHardBounceAsync(address, reason, at, actor, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Records a hard bounce in the unit of work without saving it, for callers that save it together with what
+    /// the bounce changes (the bounce mailbox re-targets the warning in the same save).
+    /// </summary>
+    public async Task StageHardBounceAsync(string address, string reason, DateTimeOffset at, string actor, CancellationToken cancellationToken)
+    {
         var key = Normalise(address);
         var bounce = await db.Set<ContactBounce>().FirstOrDefaultAsync(b => b.Address == key, cancellationToken);
         if (bounce is null) db.Add(new ContactBounce { Address = key, Reason = reason, At = at });
@@ -18,7 +28,6 @@ public sealed class ContactBook(HeraldDb db)
             bounce.At = at;
         }
         db.Audit.Add(new AuditEntry { At = at, Actor = actor, Action = "contact.hard-bounce", Subject = key, Detail = reason });
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Lifts a bounce (the address works again); false when there was none.</summary>

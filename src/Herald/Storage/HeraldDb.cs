@@ -34,7 +34,6 @@ public sealed class HeraldDb(DbContextOptions<HeraldDb> options) : DbContext(opt
     public DbSet<Decide.Review.ReviewItem> ReviewItems => Set<Decide.Review.ReviewItem>();
     public DbSet<Cases.Case> Cases => Set<Cases.Case>();
     public DbSet<Cases.InboundMail> InboundMail => Set<Cases.InboundMail>();
-    public DbSet<Cases.BouncedAddress> BouncedAddresses => Set<Cases.BouncedAddress>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -98,7 +98,7 @@ public sealed class BounceMailboxTests
         Assert.Equal("abuse@hosting.example", stored.RecipientEmail);
         Assert.Equal(
             ["info@bakkerij-jansen.example", "security@bakkerij-jansen.example"],
-            await db.BouncedAddresses.Select(b => b.Email).OrderBy(e => e).ToListAsync());
+            await db.Set<Herald.Contacts.ContactBounce>().Select(b => b.Address).OrderBy(e => e).ToListAsync());
         var inbound = await db.InboundMail.AsNoTracking().OrderBy(m => m.Id).ToListAsync();
         Assert.All(inbound, m => Assert.Equal((InboundKind.HardBounce, warning.Id), (m.Kind, m.NotificationId!.Value)));
         Assert.Contains("moved to info@bakkerij-jansen.example", inbound[0].Detail, StringComparison.Ordinal);
@@ -138,6 +138,6 @@ public sealed class BounceMailboxTests
         Assert.Contains("leverancier", inbound[0].Text, StringComparison.Ordinal);
         var stored = await db.Notifications.AsNoTracking().SingleAsync();
         Assert.Equal((DeliveryStatus.Delivered, 1, "security@bakkerij-jansen.example"), (stored.Status, stored.SoftBounces, stored.RecipientEmail));
-        Assert.Empty(await db.BouncedAddresses.ToListAsync());
+        Assert.Empty(await db.Set<Herald.Contacts.ContactBounce>().ToListAsync());
     }
 }
