@@ -1,40 +1,9 @@
+using Herald.Collect;
+
 namespace Herald.Pipeline;
 
 /// <summary>A read-only stream that reports how many bytes have been read, for progress bars.</summary>
-internal sealed class ProgressStream(Stream inner, IProgress<long>? progress) : Stream
+internal sealed class ProgressStream(Stream inner, IProgress<long>? progress) : ReadCountingStream(inner, ownsInner: false)
 {
-    private long _read;
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => inner.Length;
-
-    public override long Position
-    {
-        get => _read;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
-
-    public override int Read(Span<byte> buffer) => Count(inner.Read(buffer));
-
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        Count(await inner.ReadAsync(buffer, cancellationToken));
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    private int Count(int read)
-    {
-        _read += read;
-        progress?.Report(_read);
-        return read;
-    }
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    protected override void OnRead(int read) => progress?.Report(BytesRead);
 }
