@@ -53,6 +53,13 @@ public sealed class BounceMailboxTests
         return (organisation.Id, warning);
     }
 
+    private static Outbox OutboxFor(TempDatabase temp, SmtpTestServer smtp, TimeProvider time) =>
+        new(temp.Database, new SmtpChannel(smtp.Options), Warnings.Messages(), new DeliveryOptions { MaxPerMinutePerDomain = 0 }, time);
+
+    private static BounceMailbox MailboxFor(TempDatabase temp, DovecotServer imap, TimeProvider time) => new(
+        new MailboxOptions { Host = imap.Host, Port = imap.Port, Security = TransportSecurity.None, User = imap.User, Password = imap.Password },
+        new InboundMailHandler(temp.Database, Warnings.Service, time));
+
     [ProgramFact("dovecot")]
     public async Task A_hard_bounce_in_the_mailbox_makes_the_next_contacts_in_the_chain_receive_the_warning_once_each()
     {
@@ -61,11 +68,8 @@ public sealed class BounceMailboxTests
         await using var imap = await DovecotServer.StartAsync();
         var time = new TestTime(Start);
         var (_, warning) = await SeedAsync(temp.Database);
-        var outbox = new Outbox(temp.Database, new SmtpChannel(smtp.Options), Warnings.Messages(),
-            new DeliveryOptions { MaxPerMinutePerDomain = 0 }, time);
-        var mailbox = new BounceMailbox(
-            new MailboxOptions { Host = imap.Host, Port = imap.Port, Security = TransportSecurity.None, User = imap.User, Password = imap.Password },
-            new InboundMailHandler(temp.Database, Warnings.Service, time));
+        var outbox = OutboxFor(temp, smtp, time);
+        var mailbox = MailboxFor(temp, imap, time);
 
         Assert.Equal(1, (await outbox.DeliverDueAsync(CancellationToken.None)).Delivered);
         var first = Assert.Single(smtp.Received());
@@ -113,11 +117,8 @@ public sealed class BounceMailboxTests
         await using var imap = await DovecotServer.StartAsync();
         var time = new TestTime(Start);
         var (_, warning) = await SeedAsync(temp.Database);
-        var outbox = new Outbox(temp.Database, new SmtpChannel(smtp.Options), Warnings.Messages(),
-            new DeliveryOptions { MaxPerMinutePerDomain = 0 }, time);
-        var mailbox = new BounceMailbox(
-            new MailboxOptions { Host = imap.Host, Port = imap.Port, Security = TransportSecurity.None, User = imap.User, Password = imap.Password },
-            new InboundMailHandler(temp.Database, Warnings.Service, time));
+        var outbox = OutboxFor(temp, smtp, time);
+        var mailbox = MailboxFor(temp, imap, time);
         await outbox.DeliverDueAsync(CancellationToken.None);
         var sent = Assert.Single(smtp.Received());
 
