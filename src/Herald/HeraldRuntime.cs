@@ -86,7 +86,7 @@ public sealed class HeraldRuntime
 
     /// <param name="parser">The parser for the report's format; Shadowserver's when null.</param>
     public ReportProcessor CreateProcessor(IReportParser? parser = null) => new(
-        Database, Reports, parser ?? CreateParser(ReportFormat.Shadowserver), PrepareAsync,
+        Database, Reports, parser ?? CreateParser(ReportFormat.Shadowserver), CreateParser, PrepareAsync,
         new NotificationBuilder(Options.Service, Composer, Time), Outbox, Cases, Time, new CallTasks(Options.Service, Composer, Time));
 
     /// <summary>
@@ -122,6 +122,16 @@ public sealed class HeraldRuntime
         ReportFormat.Mapped when mapping is not null => new Parse.Mapping.MappedParser(mapping, Options.ParseLimits),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "this format needs more than its name to be read"),
     };
+
+    /// <summary>The parser for a reading: how a report was read before, or how a source's reports are read.</summary>
+    /// <exception cref="Parse.Mapping.InvalidMappingException">The reading's mapping is not valid.</exception>
+    public IReportParser CreateParser(ReportReading reading)
+    {
+        var format = ReportFormats.Parse(reading.Format);
+        return format == ReportFormat.Mapped
+            ? CreateParser(format, Parse.Mapping.MappingLoader.Load(reading.Mapping ?? "", "the mapping"))
+            : CreateParser(format);
+    }
 
     /// <summary>Reads the registry as it is now into the matcher, and the rules and what they consult into a decider for the report.</summary>
     public async Task<(Enricher Enricher, IDecider Decider)> PrepareAsync(HeraldDb db, Report report, CancellationToken cancellationToken)

@@ -47,12 +47,6 @@ internal static class ProcessCommand
                 summary = await processor.ProcessFileAsync(path.FullName, type, source, new ProgressTo(task), cancellationToken);
                 task.Value = task.MaxValue;
             });
-        if (parser is not null)
-        {
-            // Kept so that quarantined rows can later be read again the same way (herald quarantine resubmit).
-            await using var db = runtime.Database.Open();
-            await ReportReading.RecordAsync(db, summary!.ReportId, parser, cancellationToken);
-        }
         return summary!;
     }
 

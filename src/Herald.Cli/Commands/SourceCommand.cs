@@ -32,7 +32,8 @@ internal static class SourceCommand
         var required = new Option<string?>("--require") { Description = "IntelMQ fields every event must carry, comma-separated (e.g. source.port,protocol.transport)" };
         var maxAge = new Option<string?>("--max-age") { Description = "Oldest observation accepted, e.g. 36h or 7d (0 for any age)" };
         var share = new Option<double?>("--min-constituency") { Description = "Least share (0 to 1) of events inside the constituency (0 for none)" };
-        var command = new Command("add", "Add a source, or change the given settings of an existing one") { name, format, type, reliability, required, maxAge, share };
+        var mapping = new Option<FileInfo?>("--mapping") { Description = "A column mapping (YAML, docs/mapping-format.md) for the source's own CSV or JSON; sets format mapped" };
+        var command = new Command("add", "Add a source, or change the given settings of an existing one") { name, format, type, reliability, required, maxAge, share, mapping };
         command.SetAction(async (result, cancellationToken) =>
         {
             TimeSpan? age = null;
@@ -42,9 +43,12 @@ internal static class SourceCommand
                 else if (Durations.TryParse(text, out var parsed)) age = parsed;
                 else return await FailAsync($"--max-age '{text}' is not a duration such as 36h or 7d");
             }
+            var mappingFile = result.GetValue(mapping);
+            if (mappingFile is not null && !mappingFile.Exists) return await FailAsync($"{mappingFile.FullName} does not exist");
             var settings = new SourceSettings
             {
                 Format = result.GetValue(format),
+                Mapping = mappingFile is null ? null : await File.ReadAllTextAsync(mappingFile.FullName, cancellationToken),
                 ReportType = result.GetValue(type),
                 Reliability = result.GetValue(reliability),
                 RequiredFields = result.GetValue(required)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),

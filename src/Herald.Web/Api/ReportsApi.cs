@@ -16,7 +16,7 @@ internal static class ReportsApi
     // Room for the multipart boundaries and part headers around the file itself.
     private const long MultipartOverhead = 64 * 1024;
 
-    private static readonly string[] RawTypes = ["text/csv", "text/plain", "application/csv", "application/octet-stream"];
+    private static readonly string[] RawTypes = ["text/csv", "text/plain", "application/csv", "application/json", "application/x-ndjson", "application/octet-stream"];
     private static readonly string[] PartTypes = [.. RawTypes, "application/vnd.ms-excel"];
 
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)

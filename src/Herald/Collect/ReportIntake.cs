@@ -1,3 +1,5 @@
+using Herald.Parse;
+using Herald.Parse.Mapping;
 using Herald.Pipeline;
 using Herald.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -6,20 +8,22 @@ namespace Herald.Collect;
 
 /// <summary>
 /// The one way in for every collector: a delivery is unpacked (within the <see cref="ArchiveLimits"/>), each
-/// report file in it is stored content-addressed first and then processed by the <see cref="ReportProcessor"/>.
+/// report file in it is stored content-addressed first and then processed by the <see cref="ReportProcessor"/>,
+/// read in its source's format (<see cref="Source.Format"/>, <see cref="Source.Mapping"/>), which is kept with it.
 /// The same content from any collector is recognised and not processed twice.
 /// </summary>
 public sealed class ReportIntake(
     HeraldDatabase database,
     ReportStore reports,
-    Func<ReportProcessor> processor,
+    Func<Source, ReportProcessor> processorFor,
     ArchiveLimits limits,
     string temporaryDirectory,
     TimeProvider time)
 {
     /// <summary>An intake on the runtime's database, store and pipeline; spooled archives go to <c>&lt;data&gt;/tmp</c>.</summary>
     public static ReportIntake For(HeraldRuntime runtime, ArchiveLimits limits) => new(
-        runtime.Database, runtime.Reports, () => runtime.CreateProcessor(), limits, Path.Combine(runtime.Options.DataDirectory, "tmp"), runtime.Time);
+        runtime.Database, runtime.Reports, source => runtime.CreateProcessor(runtime.CreateParser(ReportReading.Of(source))), limits,
+        Path.Combine(runtime.Options.DataDirectory, "tmp"), runtime.Time);
 
     public ArchiveLimits Limits => limits;
 
@@ -64,10 +68,21 @@ public sealed class ReportIntake(
     {
         Report report;
         bool isNew;
+        ReportProcessor processor;
         await using (var db = database.Open())
         {
-            await EnsureSourceAsync(db, sourceName, cancellationToken);
-            (report, isNew) = await reports.AddAsync(db, content, fileName, sourceName, reportType, cancellationToken);
+            var source = await EnsureSourceAsync(db, sourceName, cancellationToken);
+            try
+            {
+                processor = processorFor(source);
+            }
+            catch (InvalidMappingException ex)
+            {
+                // Nothing stored: the delivery stays with its collector (failed folder, failed keyword) until the source is fixed.
+                return new IntakeItem(fileName, IntakeStatus.Failed, null, 0, 0, $"{fileName}: source {sourceName} cannot read it: {ex.Message}");
+            }
+            reportType ??= source.ReportType;
+            (report, isNew) = await processor.StoreAsync(db, content, fileName, sourceName, reportType, cancellationToken);
             if (!isNew && report.Status == ReportStatus.Parsed)
                 return new IntakeItem(fileName, IntakeStatus.Duplicate, report.Id, report.EventCount, report.RejectionCount, null);
             db.Audit.Add(new AuditEntry
@@ -84,7 +99,7 @@ public sealed class ReportIntake(
         try
         {
             await using var stored = reports.Open(report);
-            var summary = await processor().ProcessAsync(stored, report.FileName, reportType, sourceName, null, cancellationToken);
+            var summary = await processor.ProcessAsync(stored, report.FileName, reportType, sourceName, null, cancellationToken);
             return new IntakeItem(fileName, IntakeStatus.Processed, report.Id, summary.Events, summary.Rejections, null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -94,9 +109,10 @@ public sealed class ReportIntake(
         }
     }
 
-    private static async Task EnsureSourceAsync(HeraldDb db, string sourceName, CancellationToken cancellationToken)
+    /// <summary>The source, registered now (with the defaults: Shadowserver CSV) when it is not yet.</summary>
+    private static async Task<Source> EnsureSourceAsync(HeraldDb db, string sourceName, CancellationToken cancellationToken)
     {
-        if (await db.Sources.AnyAsync(s => s.Name == sourceName, cancellationToken)) return;
+        if (await db.Sources.AsNoTracking().FirstOrDefaultAsync(s => s.Name == sourceName, cancellationToken) is { } known) return known;
         db.Sources.Add(new Source { Name = sourceName });
         try
         {
@@ -105,8 +121,9 @@ public sealed class ReportIntake(
         catch (DbUpdateException)
         {
             // Another collector created it at the same moment: the unique name keeps one row.
-            db.ChangeTracker.Clear();
         }
+        db.ChangeTracker.Clear();
+        return await db.Sources.AsNoTracking().FirstAsync(s => s.Name == sourceName, cancellationToken);
     }
 
     private async Task AuditFailureAsync(string collector, string fileName, string errors, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Herald.Parse;
 using Herald.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,9 +15,12 @@ public sealed class ReportStore(string dataDirectory, TimeProvider time)
 
     public string PathOf(Report report) => Path.Combine(Root, report.ContentHash[..2], report.ContentHash);
 
-    /// <summary>Stores the content once; the same content again returns the existing report.</summary>
+    /// <summary>
+    /// Stores the content once; the same content again returns the existing report. How <paramref name="reader"/>
+    /// reads it is kept in the same transaction as the report (<see cref="ReportReading"/>; a report keeps its first).
+    /// </summary>
     public async Task<(Report Report, bool IsNew)> AddAsync(HeraldDb db, Stream content, string fileName, string sourceName,
-        string? reportType, CancellationToken cancellationToken)
+        string? reportType, IReportParser reader, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Root);
         var temp = Path.Combine(Root, $".incoming-{Guid.NewGuid():N}");
@@ -39,11 +43,15 @@ public sealed class ReportStore(string dataDirectory, TimeProvider time)
                 hash = Convert.ToHexStringLower(sha.GetHashAndReset());
             }
 
+            // Only now, with the bytes on disk: the write lock is held for the rows, not for the copy.
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
             var existing = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.ContentHash == hash, cancellationToken);
             if (existing is not null)
             {
                 // The bytes may be missing if an earlier run died between file and row; keep them now.
                 if (!File.Exists(PathOf(existing))) MoveInto(temp, PathOf(existing));
+                await ReportReading.RecordAsync(db, existing.Id, reader, cancellationToken);
+                await tx.CommitAsync(cancellationToken);
                 return (existing, false);
             }
 
@@ -68,6 +76,8 @@ public sealed class ReportStore(string dataDirectory, TimeProvider time)
                 Detail = $"sha256 {hash}, {size} bytes",
             });
             await db.SaveChangesAsync(cancellationToken);
+            await ReportReading.RecordAsync(db, report.Id, reader, cancellationToken);
+            await tx.CommitAsync(cancellationToken);
             return (report, true);
         }
         finally

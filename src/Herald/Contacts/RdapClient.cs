@@ -21,7 +21,7 @@ public sealed class RdapClient(HttpClient http, RdapBootstrap bootstrap, RdapOpt
         var bootstrap = new RdapBootstrap();
         foreach (var source in options.BootstrapSources)
         {
-            var (body, problem) = await BoundedHttp.LoadAsync(http, source, options.MaxResponseBytes, cancellationToken);
+            var (body, problem) = await BoundedHttp.LoadAsync(http, source, options.MaxResponseBytes, options.MaxRedirects, cancellationToken);
             if (body is null) bootstrap.Problems.Add(problem!);
             else bootstrap.Add(source, body);
         }
@@ -60,7 +60,7 @@ public sealed class RdapClient(HttpClient http, RdapBootstrap bootstrap, RdapOpt
         }
 
         var url = new Uri(server, query);
-        var (body, status, problem) = await BoundedHttp.GetAsync(http, url, "application/rdap+json", options.MaxResponseBytes, cancellationToken);
+        var (body, status, problem) = await BoundedHttp.GetAsync(http, url, "application/rdap+json", options.MaxResponseBytes, options.MaxRedirects, cancellationToken);
         var answer = problem is not null ? RdapAnswer.Failed(query, url, problem)
             : status == HttpStatusCode.NotFound ? RdapAnswer.Failed(query, url, $"{url}: the registry has no such object (HTTP 404)")
             : status is not HttpStatusCode.OK && body is { Length: 0 } ? RdapAnswer.Failed(query, url, $"{url}: HTTP {(int)status!}")

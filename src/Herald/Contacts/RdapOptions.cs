@@ -10,6 +10,9 @@ public sealed record RdapOptions
     /// <summary>Largest answer read; a longer one is refused (RDAP answers are untrusted).</summary>
     public long MaxResponseBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>Redirects followed per lookup (bootstrap and registry servers redirect to the registry that holds the object).</summary>
+    public int MaxRedirects { get; init; } = 5;
+
     /// <summary>How long an answer is reused.</summary>
     public TimeSpan CacheLifetime { get; init; } = TimeSpan.FromDays(1);
 

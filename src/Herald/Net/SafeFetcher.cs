@@ -68,7 +68,8 @@ public sealed class SafeFetcher : IDisposable
     private bool SchemeAllowed(Uri uri) =>
         uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttps || (_options.AllowHttp && uri.Scheme == Uri.UriSchemeHttp));
 
-    private static Uri? RedirectTarget(HttpResponseMessage response, Uri current)
+    /// <summary>Where a redirect answer points (resolved against <paramref name="current"/>), or null when it is not one.</summary>
+    internal static Uri? RedirectTarget(HttpResponseMessage response, Uri current)
     {
         var status = (int)response.StatusCode;
         if (status is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is not { } location) return null;
@@ -112,7 +113,7 @@ public sealed class SafeFetcher : IDisposable
         return innermost == ex ? ex.Message : $"{ex.Message} ({innermost.Message})";
     }
 
-    private static T? Find<T>(Exception ex) where T : Exception
+    internal static T? Find<T>(Exception ex) where T : Exception
     {
         for (Exception? e = ex; e is not null; e = e.InnerException)
         {

@@ -21,12 +21,14 @@ namespace Herald.Pipeline;
 /// </summary>
 /// <remarks>
 /// Safe to repeat: the same content is one report; a report that was parsed completely is not parsed
-/// again; one that was interrupted is parsed again and only the rows not yet stored are added.
+/// again; one that was interrupted is read again and the rows already stored are skipped, neither decided nor
+/// counted again (each batch's sighting counts are stored in the transaction of its events).
 /// </remarks>
 public sealed class ReportProcessor(
     HeraldDatabase database,
     ReportStore reports,
     IReportParser parser,
+    Func<ReportReading, IReportParser> readers,
     Func<HeraldDb, Report, CancellationToken, Task<(Enricher Enricher, IDecider Decider)>> prepare,
     NotificationBuilder notifications,
     Outbox outbox,
@@ -71,15 +73,20 @@ public sealed class ReportProcessor(
         IProgress<long>? progress, CancellationToken cancellationToken)
     {
         await using var db = database.Open();
-        var (report, _) = await reports.AddAsync(db, content, fileName, sourceName, reportType, cancellationToken);
+        var (report, _) = await StoreAsync(db, content, fileName, sourceName, reportType, cancellationToken);
         if (report.Status == ReportStatus.Parsed)
         {
             var routes = await RoutesOfAsync(db, report.Id, cancellationToken);
             return new ProcessSummary(report.Id, report.FileName, report.ReportType, true, report.EventCount + report.RejectionCount,
                 report.EventCount, report.RejectionCount, routes, 0, 0);
         }
-        return await ParseStoredAsync(db, report, reportType ?? report.ReportType, progress, cancellationToken);
+        return await ParseStoredAsync(db, report, parser, reportType ?? report.ReportType, progress, cancellationToken);
     }
+
+    /// <summary>Keeps a report, and that this processor's parser reads it (<see cref="ReportStore.AddAsync"/>).</summary>
+    public Task<(Report Report, bool IsNew)> StoreAsync(HeraldDb db, Stream content, string fileName, string sourceName,
+        string? reportType, CancellationToken cancellationToken) =>
+        reports.AddAsync(db, content, fileName, sourceName, reportType, parser, cancellationToken);
 
     /// <summary>
     /// Parses again every report left unfinished (stored, not completely parsed: a crash or a kill mid-report),
@@ -94,17 +101,25 @@ public sealed class ReportProcessor(
         foreach (var report in unfinished)
         {
             await using var db = database.Open();
-            resumed.Add(await ParseStoredAsync(db, report, report.ReportType, null, cancellationToken));
+            // Read again the way it was first read (its format and mapping), whatever this processor's own parser is.
+            var reader = readers(await ReportReading.FindAsync(db, report.Id, cancellationToken));
+            resumed.Add(await ParseStoredAsync(db, report, reader, report.ReportType, null, cancellationToken));
         }
         var (created, written) = await NotifyAsync(cancellationToken);
+        // As after a normal run: the resumed reports open and update cases and count towards resolving them, oldest first.
+        await using (var db = database.Open())
+            foreach (var summary in resumed)
+                await cases.ObserveReportAsync(db, summary.ReportId, cancellationToken);
         return new ResumeSummary(resumed, created, written);
     }
 
-    private async Task<ProcessSummary> ParseStoredAsync(HeraldDb db, Report report, string? reportType, IProgress<long>? progress,
-        CancellationToken cancellationToken)
+    private async Task<ProcessSummary> ParseStoredAsync(HeraldDb db, Report report, IReportParser reader, string? reportType,
+        IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var sourceName = report.SourceName;
+        var stored = await RowsStoredAsync(db, report.Id, cancellationToken);
         var (enricher, decider) = await prepare(db, report, cancellationToken);
+        var sightings = (decider as RuleDecider)?.Sightings;
         // Two stages on two threads: parsing, enriching, deciding and serialising on one, the database on the
         // other, with a few batches between them so neither waits long and memory stays bounded.
         var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
@@ -117,9 +132,12 @@ public sealed class ReportProcessor(
                 var counting = new ProgressStream(raw, progress);
                 var context = new ParseContext(report.FileName, reportType, report.ReceivedAt);
                 var batch = new Batch();
-                foreach (var row in parser.Parse(counting, context, cancellationToken))
+                long taken = 0;
+                foreach (var row in reader.Parse(counting, context, cancellationToken))
                 {
                     rows++;
+                    // Reading is deterministic and batches are stored whole and in order: the first rows are the stored ones.
+                    if ((row.Event is not null || row.Rejection is not null) && ++taken <= stored) continue;
                     if (row.Event is { } e)
                     {
                         var enriched = enricher.Enrich(e);
@@ -144,6 +162,7 @@ public sealed class ReportProcessor(
 
         void Send(Batch batch)
         {
+            batch.Sightings = sightings?.TakeChanges() ?? [];
             // The producer is a plain thread: wait synchronously only when the writer is behind.
             while (!batches.Writer.TryWrite(batch))
                 batches.Writer.WaitToWriteAsync(cancellationToken).AsTask().GetAwaiter().GetResult();
@@ -152,11 +171,10 @@ public sealed class ReportProcessor(
         await using (var writer = await EventBatchWriter.OpenAsync(db, cancellationToken))
         {
             await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
-                await writer.WriteAsync(report.Id, batch.Events, batch.Rejections, time.GetUtcNow(), cancellationToken);
+                await writer.WriteAsync(report.Id, batch.Events, batch.Rejections, batch.Sightings, time.GetUtcNow(), cancellationToken);
         }
         await produce;
-        // What deciding counted (warned and suppressed sightings) and what it held for review, once the directives are stored.
-        if (decider is RuleDecider rules) await rules.Sightings.SaveAsync(db, cancellationToken);
+        // What deciding held for review, once the directives are stored.
         await new ReviewQueue(time).EnqueueAsync(db, report.Id, cancellationToken);
 
         // Counts come from what is stored, so an interrupted and repeated run reports the whole report.
@@ -185,8 +203,20 @@ public sealed class ReportProcessor(
     {
         public List<PreparedEvent> Events { get; } = new(BatchSize);
         public List<Rejection> Rejections { get; } = [];
+
+        /// <summary>What deciding this batch added to the sightings, stored with it.</summary>
+        public IReadOnlyList<SightingChange> Sightings { get; set; } = [];
+
         public int Count => Events.Count + Rejections.Count;
     }
+
+    /// <summary>
+    /// How many of the report's rows are stored: one per line, as an event or a rejection (a rejection resolved from
+    /// the quarantine has its event at the same line).
+    /// </summary>
+    private static async Task<long> RowsStoredAsync(HeraldDb db, long reportId, CancellationToken cancellationToken) =>
+        await db.Events.LongCountAsync(e => e.ReportId == reportId, cancellationToken)
+        + await db.Rejections.LongCountAsync(r => r.ReportId == reportId && r.EventId == null, cancellationToken);
 
     private static async Task<IReadOnlyDictionary<Route, long>> RoutesOfAsync(HeraldDb db, long reportId, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using Herald.Decide;
 using Herald.Events;
 using Herald.Parse;
 using Herald.Parse.Mapping;
@@ -28,8 +29,8 @@ public sealed class QuarantineDesk(HeraldRuntime runtime)
         var rejection = await db.Rejections.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (rejection is null) return $"there is no rejection {id}";
         if (rejection.ResolvedAt is not null) return $"rejection {id} was resolved already (event {rejection.EventId})";
-        var reading = await ReadingAsync(db, rejection.ReportId, cancellationToken);
-        if (rejection.Line == 1 && HasHeader(reading))
+        var reading = await ReportReading.FindAsync(db, rejection.ReportId, cancellationToken);
+        if (rejection.Line == 1 && reading.HasHeader())
             return "line 1 is the report's header: a report whose header is wrong must be fixed as a file and processed again";
         if (line.Length > runtime.Options.ParseLimits.MaxLineBytes) return $"the corrected line is longer than the limit of {runtime.Options.ParseLimits.MaxLineBytes} bytes";
         rejection.Correction = line;
@@ -60,9 +61,9 @@ public sealed class QuarantineDesk(HeraldRuntime runtime)
             var report = await db.Reports.FirstAsync(r => r.Id == group.Key, cancellationToken);
             // The rules decide with the report's own context (type, source, reliability).
             var (enricher, decider) = await runtime.PrepareAsync(db, report, cancellationToken);
-            var reading = await ReadingAsync(db, report.Id, cancellationToken);
-            var parser = Parser(reading);
-            var header = HasHeader(reading) ? ReadHeader(report) : null;
+            var reading = await ReportReading.FindAsync(db, report.Id, cancellationToken);
+            var parser = runtime.CreateParser(reading);
+            var header = reading.HasHeader() ? ReadHeader(report) : null;
             var array = reading.Mapping is not null && parser is MappedParser { Mapping.Format: MappingFormat.JsonArray };
             foreach (var rejection in group)
             {
@@ -85,7 +86,7 @@ public sealed class QuarantineDesk(HeraldRuntime runtime)
                 var prepared = new PreparedEvent(rejection.Line, enriched, decider.Decide(enriched), IntelMqJson.Write(e, includeRaw: false));
                 var now = runtime.Time.GetUtcNow();
                 await using (var writer = await EventBatchWriter.OpenAsync(db, cancellationToken))
-                    await writer.WriteAsync(report.Id, [prepared], [], now, cancellationToken);
+                    await writer.WriteAsync(report.Id, [prepared], [], (decider as RuleDecider)?.Sightings.TakeChanges() ?? [], now, cancellationToken);
                 var eventId = await db.Events.Where(x => x.ReportId == report.Id && x.Line == rejection.Line).Select(x => x.Id).FirstAsync(cancellationToken);
                 rejection.ResolvedBy = actor;
                 rejection.ResolvedAt = now;
@@ -105,28 +106,6 @@ public sealed class QuarantineDesk(HeraldRuntime runtime)
         }
         return outcomes;
     }
-
-    private static async Task<ReportReading> ReadingAsync(HeraldDb db, long reportId, CancellationToken cancellationToken) =>
-        await db.ReportReadings.AsNoTracking().FirstOrDefaultAsync(r => r.ReportId == reportId, cancellationToken)
-        // Reports stored before readings were kept are Shadowserver reports.
-        ?? new ReportReading { ReportId = reportId, Format = ReportFormats.Name(ReportFormat.Shadowserver) };
-
-    private IReportParser Parser(ReportReading reading)
-    {
-        var format = ReportFormats.Parse(reading.Format);
-        return format == ReportFormat.Mapped
-            ? runtime.CreateParser(format, MappingLoader.Load(reading.Mapping ?? "", "the report's mapping"))
-            : runtime.CreateParser(format);
-    }
-
-    /// <summary>CSV reports need their header to read a line again; JSON records stand alone.</summary>
-    private static bool HasHeader(ReportReading reading) =>
-        ReportFormats.Parse(reading.Format) switch
-        {
-            ReportFormat.Shadowserver => true,
-            ReportFormat.Mapped => reading.Mapping is not null && MappingLoader.Load(reading.Mapping, "the report's mapping").Format == MappingFormat.Csv,
-            _ => false,
-        };
 
     private string ReadHeader(Report report)
     {

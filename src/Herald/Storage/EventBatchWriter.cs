@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Herald.Decide;
+using Herald.Decide.Suppress;
 using Herald.Enrich;
 using Herald.Events;
 using Herald.Parse;
@@ -35,9 +36,12 @@ public sealed class EventBatchWriter : IAsyncDisposable
         return new EventBatchWriter(db, db.Database.GetDbConnection());
     }
 
-    /// <summary>Writes one batch; returns how many events and rejections were new.</summary>
+    /// <summary>
+    /// Writes one batch, and what deciding it added to the sightings, in one transaction; returns how many events and
+    /// rejections were new.
+    /// </summary>
     public async Task<(int Events, int Rejections)> WriteAsync(long reportId, IReadOnlyList<PreparedEvent> events,
-        IReadOnlyList<Rejection> rejections, DateTimeOffset now, CancellationToken cancellationToken)
+        IReadOnlyList<Rejection> rejections, IReadOnlyList<SightingChange> sightings, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var tx = await _connection.BeginTransactionAsync(cancellationToken);
         Prepare(tx);
@@ -67,6 +71,7 @@ public sealed class EventBatchWriter : IAsyncDisposable
             Set(_rejection!, reportId, r.Line, r.Raw, r.Reason);
             newRejections += await _rejection!.ExecuteNonQueryAsync(cancellationToken);
         }
+        await SightingIndex.WriteAsync(tx, sightings, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return (newEvents, newRejections);
     }

@@ -6,8 +6,11 @@ public sealed class Source
     public long Id { get; set; }
     public required string Name { get; set; }
 
-    /// <summary>The format its reports come in (<c>shadowserver</c>: Shadowserver CSV).</summary>
+    /// <summary>The format its reports come in: <c>shadowserver</c> (CSV), <c>intelmq</c> (JSON events), <c>xarf</c> or <c>mapped</c>.</summary>
     public string Format { get; set; } = "shadowserver";
+
+    /// <summary>The column mapping's YAML (docs/mapping-format.md) for format <c>mapped</c>; null otherwise.</summary>
+    public string? Mapping { get; set; }
 
     /// <summary>The report type when the format needs one and file names do not tell it (a Shadowserver report type).</summary>
     public string? ReportType { get; set; }

@@ -9,12 +9,14 @@ namespace Herald.Collect.Upload;
 /// Reads a report's rows against a source's criteria: the format (the report must be readable as a whole),
 /// required fields, the age of observations, and the share of events inside the constituency.
 /// </summary>
-internal sealed class CriteriaCheck(Source source, IReadOnlySet<string> constituency, DateTimeOffset now)
+/// <param name="hasHeader">The first line is a CSV header, whose rejection means the report is not in the format.</param>
+internal sealed class CriteriaCheck(Source source, bool hasHeader, IReadOnlySet<string> constituency, DateTimeOffset now)
 {
     private readonly string[] _required = source.RequiredFieldNames();
     private readonly Dictionary<string, Tally> _missing = new(StringComparer.Ordinal);
     private readonly Tally _tooOld = new();
     private string? _formatProblem;
+    private string? _firstRejection;
 
     public long Events { get; private set; }
     public long Rejections { get; private set; }
@@ -26,8 +28,9 @@ internal sealed class CriteriaCheck(Source source, IReadOnlySet<string> constitu
         if (row.Rejection is { } r)
         {
             Rejections++;
-            // Data rows start at line 2: a rejection at line 1 is about the report as a whole (type, header, not text).
-            if (r.Line == 1) _formatProblem ??= r.Reason;
+            // Under a header, data rows start at line 2: a rejection at line 1 is about the report as a whole (type, header, not text).
+            if (r.Line == 1 && hasHeader) _formatProblem ??= r.Reason;
+            _firstRejection ??= r.Reason;
             return;
         }
         if (enriched is null) return;
@@ -50,6 +53,9 @@ internal sealed class CriteriaCheck(Source source, IReadOnlySet<string> constitu
     {
         var problems = new List<string>();
         if (_formatProblem is not null) problems.Add($"format: this is not a readable {source.Format} report: {_formatProblem}");
+        // Without a header, a report in another format shows as nothing but rejected records.
+        else if (!hasHeader && Events == 0 && _firstRejection is not null)
+            problems.Add($"format: no record is readable as {source.Format}: {_firstRejection}");
         foreach (var (field, tally) in _missing)
             problems.Add($"required field {field} is missing in {tally}");
         if (_tooOld.Count > 0)

@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Herald.Collect.Upload;
 
 /// <summary>
-/// Takes a report uploaded by a source: streamed into a staging file (within the size limit), read once against
-/// the source's criteria, and only then stored and processed. A refused upload leaves nothing behind.
+/// Takes a report uploaded by a source: streamed into a staging file (within the size limit), read once in the
+/// source's format (Shadowserver CSV, IntelMQ JSON, X-ARF or its column mapping) against its criteria, and only then
+/// stored and processed the same way. A refused upload leaves nothing behind.
 /// </summary>
 public sealed class ReportUpload(HeraldRuntime runtime, UploadOptions options)
 {
@@ -15,7 +16,7 @@ public sealed class ReportUpload(HeraldRuntime runtime, UploadOptions options)
     /// <summary>Why a file name is not acceptable for the source's format, or null when it is.</summary>
     public static string? FileTypeProblem(Source source, string fileName)
     {
-        var allowed = UploadOptions.ExtensionsOf(source.Format);
+        var allowed = UploadOptions.ExtensionsOf(source);
         if (allowed.Count == 0) return $"reports in format '{source.Format}' cannot be uploaded";
         return allowed.Any(e => fileName.EndsWith(e, StringComparison.OrdinalIgnoreCase))
             ? null
@@ -37,13 +38,15 @@ public sealed class ReportUpload(HeraldRuntime runtime, UploadOptions options)
                 await new LimitedStream(body, options.MaxBytes).CopyToAsync(file, 1 << 16, cancellationToken);
             if (await LooksBinaryAsync(temp, cancellationToken))
                 return UploadResult.Refused(UploadStatus.UnsupportedType,
-                    $"'{fileName}' holds binary data (a compressed or office file?); upload the report as {string.Join(" or ", UploadOptions.ExtensionsOf(source.Format))} text");
+                    $"'{fileName}' holds binary data (a compressed or office file?); upload the report as {string.Join(" or ", UploadOptions.ExtensionsOf(source))} text");
 
             var type = reportType ?? source.ReportType;
-            var check = await Task.Run(() => CheckAsync(source, temp, fileName, type, cancellationToken), cancellationToken);
+            var reading = ReportReading.Of(source);
+            var parser = runtime.CreateParser(reading);
+            var check = await Task.Run(() => CheckAsync(source, reading.HasHeader(), parser, temp, fileName, type, cancellationToken), cancellationToken);
             if (check.Problems() is { Count: > 0 } problems) return UploadResult.Refused(UploadStatus.CriteriaNotMet, problems);
 
-            var processor = runtime.CreateProcessor();
+            var processor = runtime.CreateProcessor(parser);
             await using (var stored = File.OpenRead(temp))
             {
                 var summary = await processor.IngestAsync(stored, fileName, type, source.Name, null, cancellationToken);
@@ -56,14 +59,15 @@ public sealed class ReportUpload(HeraldRuntime runtime, UploadOptions options)
         }
     }
 
-    private async Task<CriteriaCheck> CheckAsync(Source source, string path, string fileName, string? reportType, CancellationToken cancellationToken)
+    private async Task<CriteriaCheck> CheckAsync(Source source, bool hasHeader, IReportParser parser, string path, string fileName, string? reportType,
+        CancellationToken cancellationToken)
     {
         await using var db = runtime.Database.Open();
         var enricher = await runtime.LoadEnricherAsync(db, cancellationToken);
         var now = runtime.Time.GetUtcNow();
-        var check = new CriteriaCheck(source, runtime.Options.Decision.Constituency, now);
+        var check = new CriteriaCheck(source, hasHeader, runtime.Options.Decision.Constituency, now);
         await using var content = File.OpenRead(path);
-        foreach (var row in new ShadowserverParser(runtime.Schema).Parse(content, new ParseContext(fileName, reportType, now), cancellationToken))
+        foreach (var row in parser.Parse(content, new ParseContext(fileName, reportType, now), cancellationToken))
             check.Add(row, row.Event is { } e ? enricher.Enrich(e) : null);
         return check;
     }

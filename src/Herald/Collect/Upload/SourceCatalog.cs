@@ -1,3 +1,4 @@
+using Herald.Parse.Mapping;
 using Herald.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,8 +7,8 @@ namespace Herald.Collect.Upload;
 /// <summary>Adds and changes sources, checking their settings, with an audit entry for every change.</summary>
 public sealed class SourceCatalog(TimeProvider time)
 {
-    /// <summary>The formats a source can declare; each has a parser for uploads.</summary>
-    public static readonly IReadOnlyList<string> Formats = ["shadowserver"];
+    /// <summary>The formats a source can declare; each has a parser for uploads and collectors.</summary>
+    public static readonly IReadOnlyList<string> Formats = ["shadowserver", "intelmq", "xarf", "mapped"];
 
     private static readonly string[] Reliabilities = ["A", "B", "C", "D", "E", "F"];
 
@@ -19,8 +20,12 @@ public sealed class SourceCatalog(TimeProvider time)
         if (problems.Count > 0) throw new ArgumentException(string.Join("; ", problems));
         var source = await db.Sources.FirstOrDefaultAsync(s => s.Name == name, cancellationToken);
         var isNew = source is null;
+        // A mapping makes the format "mapped"; any other format drops the mapping.
+        var format = settings.Mapping is not null ? "mapped" : settings.Format?.ToLowerInvariant() ?? source?.Format ?? "shadowserver";
+        var mapping = format == "mapped" ? settings.Mapping ?? source?.Mapping : null;
+        if (format == "mapped" && mapping is null) throw new ArgumentException("format mapped needs a column mapping (--mapping <file>)");
         source ??= db.Sources.Add(new Source { Name = name, CreatedAt = time.GetUtcNow() }).Entity;
-        if (settings.Format is { } format) source.Format = format.ToLowerInvariant();
+        (source.Format, source.Mapping) = (format, mapping);
         if (settings.ReportType is { } type) source.ReportType = type.Length == 0 ? null : type;
         if (settings.Reliability is { } reliability) source.Reliability = reliability.ToUpperInvariant();
         if (settings.RequiredFields is { } fields) source.RequiredFields = string.Join(',', fields);
@@ -40,7 +45,7 @@ public sealed class SourceCatalog(TimeProvider time)
 
     /// <summary>One line about a source's format and criteria, for lists and the audit log.</summary>
     public static string Describe(Source s) =>
-        $"format {s.Format}{(s.ReportType is null ? "" : $" ({s.ReportType})")}, reliability {s.Reliability}, " +
+        $"format {s.Format}{(s.Mapping is null ? "" : $" (mapping {MappingName(s.Mapping)})")}{(s.ReportType is null ? "" : $" ({s.ReportType})")}, reliability {s.Reliability}, " +
         $"required [{s.RequiredFields}], max age {(s.MaxAge is { } a ? Durations.Format(a) : "any")}, " +
         $"min share inside constituency {(s.MinConstituencyShare is { } m ? m.ToString("P0", System.Globalization.CultureInfo.InvariantCulture) : "none")}";
 
@@ -51,6 +56,19 @@ public sealed class SourceCatalog(TimeProvider time)
             problems.Add("a source name is 1 to 100 characters without control characters");
         if (s.Format is { } f && !Formats.Contains(f, StringComparer.OrdinalIgnoreCase))
             problems.Add($"format '{f}' is not one of {string.Join(", ", Formats)}");
+        if (s.Mapping is { } mapping)
+        {
+            if (s.Format is { } other && !other.Equals("mapped", StringComparison.OrdinalIgnoreCase))
+                problems.Add($"a column mapping is read only for format mapped, not {other}");
+            try
+            {
+                MappingLoader.Load(mapping, "the mapping");
+            }
+            catch (InvalidMappingException ex)
+            {
+                problems.Add(ex.Message);
+            }
+        }
         if (s.Reliability is { } r && !Reliabilities.Contains(r, StringComparer.OrdinalIgnoreCase))
             problems.Add($"reliability '{r}' is not one of A to F");
         foreach (var field in s.RequiredFields ?? [])
@@ -58,6 +76,18 @@ public sealed class SourceCatalog(TimeProvider time)
         if (s.MaxAge is { } age && age < TimeSpan.Zero) problems.Add("the maximum age cannot be negative");
         if (s.MinConstituencyShare is { } share && share is < 0 or > 1) problems.Add("the share inside the constituency is between 0 and 1");
         return problems;
+    }
+
+    private static string MappingName(string mapping)
+    {
+        try
+        {
+            return MappingLoader.Load(mapping, "the mapping").Name;
+        }
+        catch (InvalidMappingException)
+        {
+            return "(not valid)";
+        }
     }
 
     private static bool IsFieldName(string name) =>

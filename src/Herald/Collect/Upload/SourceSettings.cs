@@ -4,6 +4,9 @@ namespace Herald.Collect.Upload;
 public sealed record SourceSettings
 {
     public string? Format { get; init; }
+
+    /// <summary>A column mapping's YAML (docs/mapping-format.md); sets the format to <c>mapped</c>.</summary>
+    public string? Mapping { get; init; }
     public string? ReportType { get; init; }
     public string? Reliability { get; init; }
     public IReadOnlyList<string>? RequiredFields { get; init; }

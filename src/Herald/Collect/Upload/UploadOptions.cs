@@ -1,3 +1,6 @@
+using Herald.Parse.Mapping;
+using Herald.Storage;
+
 namespace Herald.Collect.Upload;
 
 /// <summary>Limits of the upload API (configuration section <c>Upload</c>).</summary>
@@ -12,10 +15,19 @@ public sealed record UploadOptions
     /// <summary>How many rejected rows a receipt lists (all are stored and counted).</summary>
     public int RejectionsInReceipt { get; init; } = 1000;
 
-    /// <summary>File name endings accepted, per source format.</summary>
-    public static IReadOnlyList<string> ExtensionsOf(string format) => format switch
+    /// <summary>File name endings accepted for a source's format (for a mapping, the shape it reads).</summary>
+    public static IReadOnlyList<string> ExtensionsOf(Source source) => source.Format switch
     {
         "shadowserver" => [".csv"],
+        "intelmq" => [".json", ".jsonl"],
+        "xarf" => [".json"],
+        "mapped" when source.Mapping is { } mapping => MappingLoader.Load(mapping, "the mapping").Format switch
+        {
+            MappingFormat.Csv => [".csv"],
+            MappingFormat.JsonLines => [".jsonl", ".json"],
+            MappingFormat.JsonArray => [".json"],
+            _ => [],
+        },
         _ => [],
     };
 }

@@ -45,53 +45,75 @@ public sealed class SightingIndex
     /// <summary>Adds this run's counts to the stored sightings; returns how many were written.</summary>
     public async Task<int> SaveAsync(HeraldDb db, CancellationToken cancellationToken)
     {
-        var changed = _states.Where(p => p.Value.Changed).ToList();
-        if (changed.Count == 0) return 0;
+        var changes = TakeChanges();
+        if (changes.Count == 0) return 0;
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             var connection = db.Database.GetDbConnection();
             await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.Transaction = tx;
-            command.CommandText = """
-                INSERT INTO "Sightings" ("OrganisationKey","Asset","Issue","FirstSeenAt","LastSeenAt","LastWarnedAt","WarnedCount","SuppressedCount","LastSuppression")
-                VALUES (@p0,@p1,@p2,@p3,@p3,@p4,@p5,@p6,@p7)
-                ON CONFLICT ("OrganisationKey","Asset","Issue") DO UPDATE SET
-                  "LastSeenAt" = excluded."LastSeenAt",
-                  "LastWarnedAt" = COALESCE(excluded."LastWarnedAt", "LastWarnedAt"),
-                  "WarnedCount" = "WarnedCount" + excluded."WarnedCount",
-                  "SuppressedCount" = "SuppressedCount" + excluded."SuppressedCount",
-                  "LastSuppression" = COALESCE(excluded."LastSuppression", "LastSuppression")
-                """;
-            var p = new DbParameter[8];
-            for (var i = 0; i < p.Length; i++)
-            {
-                p[i] = command.CreateParameter();
-                p[i].ParameterName = "@p" + i;
-                command.Parameters.Add(p[i]);
-            }
-            foreach (var (key, s) in changed)
-            {
-                p[0].Value = key.OrganisationText;
-                p[1].Value = key.AssetText;
-                p[2].Value = key.Issue;
-                p[3].Value = Time.ConvertToProvider(s.SeenAt)!;
-                p[4].Value = s.Warned > 0 ? Time.ConvertToProvider(s.LastWarnedAt!.Value)! : DBNull.Value;
-                p[5].Value = s.Warned;
-                p[6].Value = s.Suppressed;
-                p[7].Value = (object?)s.LastSuppression ?? DBNull.Value;
-                await command.ExecuteNonQueryAsync(cancellationToken);
-                s.Warned = s.Suppressed = 0;
-                s.Changed = false;
-            }
+            await WriteAsync(tx, changes, cancellationToken);
             await tx.CommitAsync(cancellationToken);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
-        return changed.Count;
+        return changes.Count;
+    }
+
+    /// <summary>
+    /// The counts gathered since the last call, and starts counting afresh: stored with the events they belong to
+    /// (in the same transaction), a report read again after a crash counts each row once.
+    /// </summary>
+    public IReadOnlyList<SightingChange> TakeChanges()
+    {
+        var changes = new List<SightingChange>();
+        foreach (var (key, s) in _states)
+        {
+            if (!s.Changed) continue;
+            changes.Add(new SightingChange(key, s.SeenAt, s.Warned > 0 ? s.LastWarnedAt : null, s.Warned, s.Suppressed, s.LastSuppression));
+            s.Warned = s.Suppressed = 0;
+            s.Changed = false;
+        }
+        return changes;
+    }
+
+    /// <summary>Adds <paramref name="changes"/> to the stored sightings inside <paramref name="tx"/>.</summary>
+    public static async Task WriteAsync(DbTransaction tx, IReadOnlyList<SightingChange> changes, CancellationToken cancellationToken)
+    {
+        if (changes.Count == 0) return;
+        await using var command = tx.Connection!.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = """
+            INSERT INTO "Sightings" ("OrganisationKey","Asset","Issue","FirstSeenAt","LastSeenAt","LastWarnedAt","WarnedCount","SuppressedCount","LastSuppression")
+            VALUES (@p0,@p1,@p2,@p3,@p3,@p4,@p5,@p6,@p7)
+            ON CONFLICT ("OrganisationKey","Asset","Issue") DO UPDATE SET
+              "LastSeenAt" = excluded."LastSeenAt",
+              "LastWarnedAt" = COALESCE(excluded."LastWarnedAt", "LastWarnedAt"),
+              "WarnedCount" = "WarnedCount" + excluded."WarnedCount",
+              "SuppressedCount" = "SuppressedCount" + excluded."SuppressedCount",
+              "LastSuppression" = COALESCE(excluded."LastSuppression", "LastSuppression")
+            """;
+        var p = new DbParameter[8];
+        for (var i = 0; i < p.Length; i++)
+        {
+            p[i] = command.CreateParameter();
+            p[i].ParameterName = "@p" + i;
+            command.Parameters.Add(p[i]);
+        }
+        foreach (var c in changes)
+        {
+            p[0].Value = c.Key.OrganisationText;
+            p[1].Value = c.Key.AssetText;
+            p[2].Value = c.Key.Issue;
+            p[3].Value = Time.ConvertToProvider(c.SeenAt)!;
+            p[4].Value = c.LastWarnedAt is { } warned ? Time.ConvertToProvider(warned)! : DBNull.Value;
+            p[5].Value = c.Warned;
+            p[6].Value = c.Suppressed;
+            p[7].Value = (object?)c.LastSuppression ?? DBNull.Value;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     private State Get(SightingKey key, DateTimeOffset now)
