@@ -139,12 +139,12 @@ public sealed class UploadFormatTests : IDisposable
             catalog.SaveAsync(db, "partner", new SourceSettings { Mapping = "name: x\nfields:\n  - target: no.such.field\n    source: a\n" }, "test", CancellationToken.None));
         var missing = await Assert.ThrowsAsync<ArgumentException>(() =>
             catalog.SaveAsync(db, "partner", new SourceSettings { Format = "mapped" }, "test", CancellationToken.None));
-        var (source, _) = await catalog.SaveAsync(db, "partner", new SourceSettings { Mapping = IntakeReadingTests.CsvMapping }, "test", CancellationToken.None);
+        var mapped = (await catalog.SaveAsync(db, "partner", new SourceSettings { Mapping = IntakeReadingTests.CsvMapping }, "test", CancellationToken.None)).Source.Format;
         var (changed, _) = await catalog.SaveAsync(db, "partner", new SourceSettings { Format = "xarf" }, "test", CancellationToken.None);
 
         Assert.Contains("line 3", broken.Message, StringComparison.Ordinal);
         Assert.Contains("needs a column mapping", missing.Message, StringComparison.Ordinal);
-        Assert.Equal("mapped", source.Format);
+        Assert.Equal("mapped", mapped);
         Assert.Equal(("xarf", (string?)null), (changed.Format, changed.Mapping));
         Assert.Equal(0, await db.Sources.CountAsync(s => s.Format == "mapped"));
     }
