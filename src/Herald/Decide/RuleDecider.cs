@@ -28,7 +28,7 @@ public sealed class RuleDecider : IDecider
 
     public RuleSet Rules => _rules;
 
-    /// <summary>The sightings this decider counted, to be saved after the report's directives are stored.</summary>
+    /// <summary>The sightings this decider counted; their changes are stored with the directives of each batch.</summary>
     public SightingIndex Sightings => _environment.Sightings;
 
     /// <summary>The rules alone, without recipient, suppression state or directive: the deciding rule's id (benchmarks).</summary>

@@ -7,13 +7,16 @@ namespace Herald.Decide.Suppress;
 
 /// <summary>
 /// What was warned about recently, by organisation, asset and issue, kept in memory while a report is decided
-/// (so a duplicate inside one report is caught too) and written back afterwards with what changed.
+/// (so a duplicate inside one report is caught too); what changed is taken per batch and stored with its events.
 /// </summary>
 public sealed class SightingIndex
 {
     private static readonly DateTimeOffsetToBinaryConverter Time = new();
 
     private readonly Dictionary<SightingKey, State> _states = [];
+
+    // The keys changed since the last TakeChanges, so that taking them costs what changed, not every sighting known.
+    private readonly List<SightingKey> _changed = [];
 
     public SightingIndex(IEnumerable<Sighting> known)
     {
@@ -42,40 +45,21 @@ public sealed class SightingIndex
         s.LastSuppression = why;
     }
 
-    /// <summary>Adds this run's counts to the stored sightings; returns how many were written.</summary>
-    public async Task<int> SaveAsync(HeraldDb db, CancellationToken cancellationToken)
-    {
-        var changes = TakeChanges();
-        if (changes.Count == 0) return 0;
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            var connection = db.Database.GetDbConnection();
-            await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-            await WriteAsync(tx, changes, cancellationToken);
-            await tx.CommitAsync(cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-        return changes.Count;
-    }
-
     /// <summary>
     /// The counts gathered since the last call, and starts counting afresh: stored with the events they belong to
     /// (in the same transaction), a report read again after a crash counts each row once.
     /// </summary>
     public IReadOnlyList<SightingChange> TakeChanges()
     {
-        var changes = new List<SightingChange>();
-        foreach (var (key, s) in _states)
+        var changes = new List<SightingChange>(_changed.Count);
+        foreach (var key in _changed)
         {
-            if (!s.Changed) continue;
+            var s = _states[key];
             changes.Add(new SightingChange(key, s.SeenAt, s.Warned > 0 ? s.LastWarnedAt : null, s.Warned, s.Suppressed, s.LastSuppression));
             s.Warned = s.Suppressed = 0;
             s.Changed = false;
         }
+        _changed.Clear();
         return changes;
     }
 
@@ -120,6 +104,7 @@ public sealed class SightingIndex
     {
         if (!_states.TryGetValue(key, out var s)) _states[key] = s = new State();
         s.SeenAt = now;
+        if (!s.Changed) _changed.Add(key);
         s.Changed = true;
         return s;
     }
