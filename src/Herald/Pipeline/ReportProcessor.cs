@@ -73,14 +73,16 @@ public sealed class ReportProcessor(
         IProgress<long>? progress, CancellationToken cancellationToken)
     {
         await using var db = database.Open();
-        var (report, _) = await StoreAsync(db, content, fileName, sourceName, reportType, cancellationToken);
+        var (report, isNew) = await StoreAsync(db, content, fileName, sourceName, reportType, cancellationToken);
         if (report.Status == ReportStatus.Parsed)
         {
             var routes = await RoutesOfAsync(db, report.Id, cancellationToken);
             return new ProcessSummary(report.Id, report.FileName, report.ReportType, true, report.EventCount + report.RejectionCount,
                 report.EventCount, report.RejectionCount, routes, 0, 0);
         }
-        return await ParseStoredAsync(db, report, parser, reportType ?? report.ReportType, progress, cancellationToken);
+        // A report stored before and left unfinished is finished the way it was first read, whatever reads it now.
+        var reader = isNew ? parser : readers(await ReportReading.FindAsync(db, report.Id, cancellationToken));
+        return await ParseStoredAsync(db, report, reader, reportType ?? report.ReportType, progress, cancellationToken);
     }
 
     /// <summary>Keeps a report, and that this processor's parser reads it (<see cref="ReportStore.AddAsync"/>).</summary>

@@ -97,6 +97,32 @@ public sealed class IntakeReadingTests
     }
 
     [SharedDataFact]
+    public async Task An_unfinished_report_delivered_again_is_finished_as_it_was_first_read_even_after_its_source_changed_format()
+    {
+        await using var bed = await CollectTestbed.StartAsync();
+        await AddSourceAsync(bed, "partner", new SourceSettings { Format = "intelmq" });
+        var content = """
+            {"source.ip":"192.0.2.7","time.source":"2026-11-01T10:00:00+00:00","classification.identifier":"open-rdp"}
+            {"source.ip":"192.0.2.8","time.source":"2026-11-01T10:00:00+00:00","classification.identifier":"open-rdp"}
+            """;
+        Assert.Equal(2L, Assert.Single((await TakeAsync(bed, content, "events.jsonl", "partner")).Items).Events);
+        await using (var db = bed.Db())
+        {
+            // As if the process had died before the first batch; meanwhile the source moved on to Shadowserver CSV.
+            await db.Directives.ExecuteDeleteAsync();
+            await db.Events.ExecuteDeleteAsync();
+            await db.Reports.ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, ReportStatus.Received));
+        }
+        await AddSourceAsync(bed, "partner", new SourceSettings { Format = "shadowserver" });
+
+        var again = Assert.Single((await TakeAsync(bed, content, "events.jsonl", "partner")).Items);
+
+        Assert.Equal((IntakeStatus.Processed, 2L, 0L), (again.Status, again.Events, again.Rejections));
+        await using (var db = bed.Db())
+            Assert.Equal("intelmq", (await db.ReportReadings.SingleAsync()).Format);
+    }
+
+    [SharedDataFact]
     public async Task A_source_without_a_format_of_its_own_is_read_as_Shadowserver_CSV_and_that_is_kept()
     {
         await using var bed = await CollectTestbed.StartAsync();
