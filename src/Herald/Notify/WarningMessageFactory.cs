@@ -22,12 +22,25 @@ public sealed class WarningMessageFactory(ServiceOptions service, MessageSigning
 
     public WarningMessage Create(Notification warning)
     {
+        if (Refusal(warning) is { } refusal) return new WarningMessage(null, refusal);
+        var message = Build(warning);
+        signing.Sign(message);
+        return new WarningMessage(message, null);
+    }
+
+    /// <summary>Why the content rules refuse the text that would be sent (subject, text and HTML part), or null.</summary>
+    internal string? Refusal(Notification warning)
+    {
         var findings = new List<LintFinding>();
         _rules.Check(warning.Reference + " subject", warning.Subject, html: false, source: false, findings);
         _rules.Check(warning.Reference + " text", warning.BodyText, html: false, source: false, findings);
         if (warning.BodyHtml is { } html) _rules.Check(warning.Reference + " html", html, html: true, source: false, findings);
-        if (findings.Count > 0) return new WarningMessage(null, "refused by the content rules: " + string.Join("; ", findings.Take(5)));
+        return findings.Count > 0 ? "refused by the content rules: " + string.Join("; ", findings.Take(5)) : null;
+    }
 
+    /// <summary>The unsigned MIME message of a warning that passed the content rules.</summary>
+    internal MimeMessage Build(Notification warning)
+    {
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(service.SenderName, service.SenderAddress));
         message.To.Add(new MailboxAddress(warning.RecipientName ?? "", warning.RecipientEmail));
@@ -45,8 +58,7 @@ public sealed class WarningMessageFactory(ServiceOptions service, MessageSigning
         }
         if (warning.Languages.Length > 0) message.Headers.Add(HeaderId.ContentLanguage, warning.Languages.Replace(",", ", ", StringComparison.Ordinal));
         message.Body = Body(warning);
-        signing.Sign(message);
-        return new WarningMessage(message, null);
+        return message;
     }
 
     /// <summary>The text part, the HTML part as its alternative, and the CSV of all assets when there is one (as BodyBuilder lays them out).</summary>
