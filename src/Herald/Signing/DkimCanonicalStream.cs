@@ -9,7 +9,7 @@ namespace Herald.Signing;
 /// </summary>
 internal sealed class DkimCanonicalStream : Stream
 {
-    private static readonly SearchValues<byte> Special = SearchValues.Create("\r \t"u8);
+    private static readonly SearchValues<byte> CrOrTab = SearchValues.Create("\r\t"u8);
 
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly MemoryStream _headers = new(2048);
@@ -80,18 +80,49 @@ internal sealed class DkimCanonicalStream : Stream
                 }
                 Content("\r"u8); // a bare CR is content
             }
-            var next = data.IndexOfAny(Special);
-            if (next != 0)
-            {
-                var run = next < 0 ? data : data[..next];
-                Content(run);
-                data = data[run.Length..];
-                continue;
-            }
+            var next = data.IndexOfAny(CrOrTab);
+            var segment = next < 0 ? data : data[..next];
+            if (segment.Length > 0) Segment(segment);
+            data = data[segment.Length..];
+            if (data.Length == 0) break;
             if (data[0] == '\r') _cr = true;
             else _space = true;
             data = data[1..];
         }
+    }
+
+    /// <summary>
+    /// Text without CR or tab. Spaces at its end are held back (a CR may follow); the rest is copied in one piece
+    /// unless it holds a run of spaces to make one, which is rare in quoted-printable and HTML.
+    /// </summary>
+    private void Segment(ReadOnlySpan<byte> segment)
+    {
+        var text = segment.TrimEnd((byte)' ');
+        var trailingSpace = text.Length < segment.Length;
+        if (text.Length > 0)
+        {
+            if (text.IndexOf("  "u8) < 0 && !(_space && text[0] == ' '))
+            {
+                Content(text);
+            }
+            else
+            {
+                while (text.Length > 0)
+                {
+                    var space = text.IndexOf((byte)' ');
+                    if (space != 0)
+                    {
+                        var run = space < 0 ? text : text[..space];
+                        Content(run);
+                        text = text[run.Length..];
+                        continue;
+                    }
+                    _space = true;
+                    text = text[1..];
+                }
+            }
+        }
+        if (trailingSpace) _space = true;
     }
 
     private void Content(ReadOnlySpan<byte> run)
