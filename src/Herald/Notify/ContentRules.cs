@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace Herald.Notify;
@@ -9,7 +10,10 @@ namespace Herald.Notify;
 /// </summary>
 public sealed partial class ContentRules(ServiceOptions service)
 {
+    private const int MaxCleanUrls = 4096;
+
     private readonly IReadOnlyList<string> _domains = service.LinkDomains();
+    private readonly ConcurrentDictionary<string, bool> _cleanUrls = new(StringComparer.Ordinal);
 
     /// <summary>Checks text or HTML; <paramref name="source"/> also allows the service's own URLs as variables in links.</summary>
     public void Check(string name, string content, bool html, bool source, List<LintFinding> findings)
@@ -18,13 +22,13 @@ public sealed partial class ContentRules(ServiceOptions service)
         if (html)
         {
             foreach (Match m in AttributePattern().Matches(content)) CheckAttribute(name, content, m, source, findings);
-            foreach (Match m in ForbiddenElementPattern().Matches(content))
+            foreach (var m in ForbiddenMarkup(content, firstOnly: false))
                 findings.Add(new(name, LineAt(content, m.Index), $"forbidden HTML '{m.Value.Trim()}': no forms, scripts, frames or event handlers"));
             foreach (Match m in AnchorPattern().Matches(content))
                 if (LoginWordPattern().IsMatch(m.Groups[1].Value))
                     findings.Add(new(name, LineAt(content, m.Index), $"login-like link text '{m.Groups[1].Value.Trim()}'"));
         }
-        else if (ForbiddenElementPattern().Match(content) is { Success: true } element)
+        else if (ForbiddenMarkup(content, firstOnly: true) is [var element])
         {
             findings.Add(new(name, LineAt(content, element.Index), $"forbidden markup '{element.Value.Trim()}'"));
         }
@@ -49,42 +53,44 @@ public sealed partial class ContentRules(ServiceOptions service)
 
     private void CheckUrl(string name, string content, int index, string url, List<LintFinding> findings)
     {
-        var line = LineAt(content, index);
+        // Warnings repeat the same few links (the verification page, the website): one that passed once passes again.
+        if (_cleanUrls.ContainsKey(url)) return;
+        var before = findings.Count;
         if (url.Contains("{{", StringComparison.Ordinal) || url.Contains("{%", StringComparison.Ordinal))
         {
-            findings.Add(new(name, line, $"a link may not be built from variables: '{url}'"));
+            findings.Add(new(name, LineAt(content, index), $"a link may not be built from variables: '{url}'"));
             return;
         }
         var absolute = url.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? "https://" + url : url;
         if (!Uri.TryCreate(absolute.TrimEnd('.', ',', ';', ':', ')'), UriKind.Absolute, out var uri))
         {
-            findings.Add(new(name, line, $"unreadable link '{url}'"));
+            findings.Add(new(name, LineAt(content, index), $"unreadable link '{url}'"));
             return;
         }
-        if (!Allowed(uri.Host)) findings.Add(new(name, line, $"link to '{uri.Host}', which is not an allow-listed domain ({string.Join(", ", _domains.Distinct())})"));
-        if (LoginWordPattern().IsMatch(uri.PathAndQuery + " " + uri.Host)) findings.Add(new(name, line, $"login-like link '{url}'"));
+        if (!Allowed(uri.Host)) findings.Add(new(name, LineAt(content, index), $"link to '{uri.Host}', which is not an allow-listed domain ({string.Join(", ", _domains.Distinct())})"));
+        if (LoginWordPattern().IsMatch(uri.PathAndQuery + " " + uri.Host)) findings.Add(new(name, LineAt(content, index), $"login-like link '{url}'"));
+        if (findings.Count == before && _cleanUrls.Count < MaxCleanUrls) _cleanUrls.TryAdd(url, true);
     }
 
     private void CheckAttribute(string name, string content, Match m, bool source, List<LintFinding> findings)
     {
         var value = m.Groups[2].Value.Trim();
-        var line = LineAt(content, m.Index);
         if (source && value.StartsWith("{{", StringComparison.Ordinal))
         {
             if (!ServiceUrlVariable().IsMatch(value))
-                findings.Add(new(name, line, $"a link may only use the service's own addresses as variables (service.website_url, service.verify_url, service.sender_address), not '{value}'"));
+                findings.Add(new(name, LineAt(content, m.Index), $"a link may only use the service's own addresses as variables (service.website_url, service.verify_url, service.sender_address), not '{value}'"));
             return;
         }
         if (value.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
         {
             var address = value["mailto:".Length..].Split('?')[0];
             if (!address.Equals(service.SenderAddress, StringComparison.OrdinalIgnoreCase) && !(source && ServiceUrlVariable().IsMatch(address)))
-                findings.Add(new(name, line, $"mail links may only go to the service's own address, not '{address}'"));
+                findings.Add(new(name, LineAt(content, m.Index), $"mail links may only go to the service's own address, not '{address}'"));
             return;
         }
         if (value.StartsWith("tel:", StringComparison.OrdinalIgnoreCase) || value.StartsWith('#')) return;
         if (!value.StartsWith("https://", StringComparison.OrdinalIgnoreCase) && !value.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
-            findings.Add(new(name, line, $"'{m.Groups[1].Value}' must be an https link to an allow-listed domain, not '{value}'"));
+            findings.Add(new(name, LineAt(content, m.Index), $"'{m.Groups[1].Value}' must be an https link to an allow-listed domain, not '{value}'"));
         // An http(s) value is also found by the URL pattern and checked there.
     }
 
@@ -96,6 +102,21 @@ public sealed partial class ContentRules(ServiceOptions service)
     {
         var start = content.AsSpan(0, index).LastIndexOfAny(".!?;\n");
         return NegationPattern().IsMatch(content.AsSpan(start + 1, index - start - 1));
+    }
+
+    /// <summary>
+    /// Forms, scripts, frames and the like; event handler attributes; script URLs: in the order they occur (just the
+    /// first when <paramref name="firstOnly"/>). Three patterns rather than one alternation: each starts with a rare
+    /// character ('&lt;', the '=' found from the right, 'j') instead of stopping at every space, and as none of them can
+    /// match inside another's match, together they find exactly what the alternation found.
+    /// </summary>
+    private static List<Match> ForbiddenMarkup(string content, bool firstOnly)
+    {
+        var found = new List<Match>();
+        foreach (var pattern in (ReadOnlySpan<Regex>)[ForbiddenElementPattern(), EventHandlerPattern(), ScriptUrlPattern()])
+            found.AddRange(pattern.Matches(content));
+        found.Sort((x, y) => x.Index.CompareTo(y.Index));
+        return firstOnly && found.Count > 1 ? found[..1] : found;
     }
 
     private static readonly Regex[] CredentialRequests =
@@ -112,8 +133,14 @@ public sealed partial class ContentRules(ServiceOptions service)
     [GeneratedRegex(@"\b(href|src|action|formaction|background|poster|srcset)\s*=\s*[""']?([^""'>]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AttributePattern();
 
-    [GeneratedRegex(@"<\s*/?\s*(form|input|button|textarea|select|script|iframe|frame|frameset|object|embed|base|link|meta|svg|style)\b|\son[a-z]+\s*=|javascript:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"<\s*/?\s*(form|input|button|textarea|select|script|iframe|frame|frameset|object|embed|base|link|meta|svg|style)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ForbiddenElementPattern();
+
+    [GeneratedRegex(@"\son[a-z]+\s*=", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.RightToLeft)]
+    private static partial Regex EventHandlerPattern();
+
+    [GeneratedRegex("javascript:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ScriptUrlPattern();
 
     [GeneratedRegex(@"<a\b[^>]*>(.*?)</a\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex AnchorPattern();

@@ -2,6 +2,7 @@ using System.Text;
 using Herald.Signing;
 using Herald.Storage;
 using MimeKit;
+using MimeKit.Encodings;
 
 namespace Herald.Notify;
 
@@ -21,12 +22,25 @@ public sealed class WarningMessageFactory(ServiceOptions service, MessageSigning
 
     public WarningMessage Create(Notification warning)
     {
+        if (Refusal(warning) is { } refusal) return new WarningMessage(null, refusal);
+        var message = Build(warning);
+        signing.Sign(message);
+        return new WarningMessage(message, null);
+    }
+
+    /// <summary>Why the content rules refuse the text that would be sent (subject, text and HTML part), or null.</summary>
+    internal string? Refusal(Notification warning)
+    {
         var findings = new List<LintFinding>();
         _rules.Check(warning.Reference + " subject", warning.Subject, html: false, source: false, findings);
         _rules.Check(warning.Reference + " text", warning.BodyText, html: false, source: false, findings);
         if (warning.BodyHtml is { } html) _rules.Check(warning.Reference + " html", html, html: true, source: false, findings);
-        if (findings.Count > 0) return new WarningMessage(null, "refused by the content rules: " + string.Join("; ", findings.Take(5)));
+        return findings.Count > 0 ? "refused by the content rules: " + string.Join("; ", findings.Take(5)) : null;
+    }
 
+    /// <summary>The unsigned MIME message of a warning that passed the content rules.</summary>
+    internal MimeMessage Build(Notification warning)
+    {
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(service.SenderName, service.SenderAddress));
         message.To.Add(new MailboxAddress(warning.RecipientName ?? "", warning.RecipientEmail));
@@ -43,12 +57,36 @@ public sealed class WarningMessageFactory(ServiceOptions service, MessageSigning
             message.References.Add(originalId);
         }
         if (warning.Languages.Length > 0) message.Headers.Add(HeaderId.ContentLanguage, warning.Languages.Replace(",", ", ", StringComparison.Ordinal));
-        var builder = new BodyBuilder { TextBody = warning.BodyText, HtmlBody = warning.BodyHtml };
-        if (warning.AssetsCsv is not null)
-            builder.Attachments.Add(WarningComposer.AttachmentName(warning.Reference), Encoding.UTF8.GetBytes(warning.AssetsCsv),
-                new ContentType("text", "csv") { Charset = "utf-8" });
-        message.Body = builder.ToMessageBody();
-        signing.Sign(message);
-        return new WarningMessage(message, null);
+        message.Body = Body(warning);
+        return message;
+    }
+
+    /// <summary>The text part, the HTML part as its alternative, and the CSV of all assets when there is one (as BodyBuilder lays them out).</summary>
+    private static MimeEntity Body(Notification warning)
+    {
+        MimeEntity body = warning.BodyHtml is { } html
+            ? new MultipartAlternative { QuotedPrintable(new TextPart("plain"), warning.BodyText), QuotedPrintable(new TextPart("html"), html) }
+            : QuotedPrintable(new TextPart("plain"), warning.BodyText);
+        if (warning.AssetsCsv is null) return body;
+        var attachment = QuotedPrintable(new MimePart("text", "csv"), warning.AssetsCsv);
+        attachment.ContentDisposition = new ContentDisposition(ContentDisposition.Attachment);
+        attachment.FileName = WarningComposer.AttachmentName(warning.Reference);
+        return new Multipart("mixed") { body, attachment };
+    }
+
+    /// <summary>
+    /// UTF-8 text encoded as quoted-printable once, here: the part is then 7-bit clean for signing and sending, and
+    /// every later write (DKIM's, OpenPGP's, the relay's) copies the encoded bytes instead of encoding them again.
+    /// </summary>
+    private static T QuotedPrintable<T>(T part, string text) where T : MimePart
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var encoder = new QuotedPrintableEncoder();
+        var encoded = new byte[encoder.EstimateOutputLength(bytes.Length)];
+        var length = encoder.Flush(bytes, 0, bytes.Length, encoded);
+        part.ContentType.Charset = "utf-8";
+        part.ContentTransferEncoding = ContentEncoding.QuotedPrintable;
+        part.Content = new MimeContent(new MemoryStream(encoded, 0, length, writable: false), ContentEncoding.QuotedPrintable);
+        return part;
     }
 }

@@ -1,88 +1,86 @@
+using System.Buffers;
+using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 using MimeKit;
-using MimeKit.Cryptography;
-using Org.BouncyCastle.Crypto;
-using Org.BouncyCastle.Crypto.Parameters;
-using Org.BouncyCastle.OpenSsl;
 
 namespace Herald.Signing;
 
 /// <summary>
-/// MimeKit's DKIM signer with the service's key. RSA signatures are made by the platform's RSA (OpenSSL),
-/// several times faster than the managed default; Ed25519 (RFC 8463) keys are signed as MimeKit does.
+/// Signs outgoing messages with DKIM (RFC 6376, relaxed/relaxed, SHA-256) with the service's key. The message is
+/// written once as it will be sent: the header block is kept and the body is canonicalised and hashed as it passes.
+/// RSA signatures are made by the platform's RSA (OpenSSL); Ed25519 (RFC 8463) by BouncyCastle.
 /// </summary>
-public sealed class DkimMessageSigner : DkimSigner
+public sealed class DkimMessageSigner
 {
     /// <summary>The headers signed: those a reader sees and those that tie the message to its warning.</summary>
-    public static readonly HeaderId[] SignedHeaders =
-        [HeaderId.From, HeaderId.To, HeaderId.Subject, HeaderId.Date, HeaderId.MessageId, HeaderId.MimeVersion, HeaderId.ContentType];
+    public static readonly string[] SignedHeaders = ["from", "to", "subject", "date", "message-id", "mime-version", "content-type"];
 
-    private readonly RSA? _rsa;
+    /// <summary>Signed once more than they occur, so that no second From, To or Subject can be added unnoticed.</summary>
+    public static readonly string[] Oversigned = ["from", "to", "subject"];
 
-    private DkimMessageSigner(AsymmetricKeyParameter key, RSA? rsa, string domain, string selector, DkimSignatureAlgorithm algorithm)
-        : base(key, domain, selector, algorithm)
+    /// <summary>As MailKit writes a message to the relay: CRLF line ends, no international (UTF-8) headers.</summary>
+    private static readonly FormatOptions Wire = CreateWireFormat();
+
+    private readonly DkimKey _key;
+    private readonly string _domain;
+    private readonly string _selector;
+    private readonly TimeProvider _time;
+
+    private DkimMessageSigner(DkimKey key, string domain, string selector, TimeProvider time)
     {
-        _rsa = rsa;
-        HeaderCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed;
-        BodyCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed;
+        _key = key;
+        _domain = domain;
+        _selector = selector;
+        _time = time;
     }
+
+    /// <summary>The a= value: rsa-sha256 or ed25519-sha256.</summary>
+    public string Algorithm => _key.Algorithm;
 
     /// <summary>A signer for the PEM key at <paramref name="keyPath"/>; the algorithm follows the key.</summary>
-    public static DkimMessageSigner Load(string keyPath, string domain, string selector)
+    public static DkimMessageSigner Load(string keyPath, string domain, string selector, TimeProvider? time = null)
     {
-        var pem = File.ReadAllText(keyPath);
-        var key = ReadPrivateKey(pem) ?? throw new InvalidOperationException($"{keyPath} holds no RSA or Ed25519 private key in PEM form.");
-        if (key is Ed25519PrivateKeyParameters) return new DkimMessageSigner(key, null, domain, selector, DkimSignatureAlgorithm.Ed25519Sha256);
-        if (key is not RsaKeyParameters) throw new InvalidOperationException($"{keyPath}: DKIM keys are RSA or Ed25519.");
-        var rsa = RSA.Create();
-        rsa.ImportFromPem(pem);
-        return new DkimMessageSigner(key, rsa, domain, selector, DkimSignatureAlgorithm.RsaSha256);
+        if (!IsDnsName(domain)) throw new InvalidOperationException($"The DKIM domain '{domain}' is not a domain name.");
+        if (!IsDnsName(selector)) throw new InvalidOperationException($"The DKIM selector '{selector}' is not a DNS label.");
+        return new DkimMessageSigner(DkimKey.FromPem(File.ReadAllText(keyPath), keyPath), domain, selector, time ?? TimeProvider.System);
     }
 
-    /// <summary>Prepares the message for any transport and adds the DKIM-Signature header.</summary>
+    /// <summary>Prepares the message for any transport (7-bit) and adds the DKIM-Signature header on top.</summary>
     public void SignMessage(MimeMessage message)
     {
         message.Prepare(EncodingConstraint.SevenBit);
-        Sign(message, SignedHeaders);
+        using var written = new DkimCanonicalStream();
+        message.WriteTo(Wire, written);
+        var bodyHash = Convert.ToBase64String(written.BodyHash());
+
+        var data = new ArrayBufferWriter<byte>(2048);
+        var signedHeaders = DkimHeaders.AppendSigned(written.Headers, SignedHeaders, Oversigned, data);
+        // Folded after tags and inside b=: relaxed canonicalisation turns each fold into at most one space.
+        var tags = $" v=1; a={_key.Algorithm}; c=relaxed/relaxed; d={_domain}; s={_selector};\r\n\t" +
+                   $"t={_time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}; h={signedHeaders};\r\n\tbh={bodyHash};\r\n\tb=";
+        // The signature header itself is signed with an empty b= and without its final CRLF (RFC 6376, 3.7).
+        DkimHeaders.AppendRelaxed(Encoding.ASCII.GetBytes("DKIM-Signature:" + tags + "\r\n"), data);
+        var signature = Convert.ToBase64String(_key.Sign(SHA256.HashData(data.WrittenSpan[..^2])));
+
+        var raw = new StringBuilder(tags.Length + signature.Length + 16).Append(tags);
+        for (var i = 0; i < signature.Length; i += 72)
+            raw.Append(i == 0 ? "" : "\r\n\t").Append(signature, i, Math.Min(72, signature.Length - i));
+        var header = new Header(HeaderId.DkimSignature, "");
+        header.SetRawValue(Encoding.ASCII.GetBytes(raw.Append("\r\n").ToString()));
+        message.Headers.Insert(0, header);
     }
 
-    protected override ISigner CreateSigningContext() => _rsa is null ? base.CreateSigningContext() : new PlatformRsaSigner(_rsa);
-
-    internal static AsymmetricKeyParameter? ReadPrivateKey(string pem)
+    private static FormatOptions CreateWireFormat()
     {
-        using var reader = new PemReader(new StringReader(pem));
-        return reader.ReadObject() switch
-        {
-            AsymmetricCipherKeyPair pair => pair.Private,
-            AsymmetricKeyParameter { IsPrivate: true } key => key,
-            _ => null,
-        };
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        format.International = false;
+        return format;
     }
 
-    /// <summary>RSASSA-PKCS1-v1_5 with SHA-256 through the platform, behind BouncyCastle's signer interface that MimeKit calls.</summary>
-    private sealed class PlatformRsaSigner(RSA rsa) : ISigner
-    {
-        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-
-        public string AlgorithmName => "SHA-256withRSA";
-
-        public void Init(bool forSigning, ICipherParameters parameters)
-        {
-            if (!forSigning) throw new NotSupportedException("This signer only signs.");
-        }
-
-        public void Update(byte input) => _hash.AppendData([input]);
-
-        public void BlockUpdate(byte[] input, int inOff, int inLen) => _hash.AppendData(input, inOff, inLen);
-
-        public void BlockUpdate(ReadOnlySpan<byte> input) => _hash.AppendData(input);
-
-        public int GetMaxSignatureSize() => rsa.KeySize / 8;
-
-        public byte[] GenerateSignature() => rsa.SignHash(_hash.GetHashAndReset(), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-
-        public bool VerifySignature(byte[] signature) => throw new NotSupportedException("This signer only signs.");
-
-        public void Reset() => _hash.GetHashAndReset();
-    }
+    /// <summary>Letters, digits, hyphens and dots only: a d= or s= value can carry nothing else into the header.</summary>
+    private static bool IsDnsName(string value) =>
+        value.Length is > 0 and <= 253 && !value.StartsWith('.') && !value.EndsWith('.') && !value.Contains("..", StringComparison.Ordinal)
+        && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_');
 }

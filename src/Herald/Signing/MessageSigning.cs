@@ -10,6 +10,9 @@ namespace Herald.Signing;
 public sealed class MessageSigning(DkimMessageSigner? dkim, KeyRingContext? openPgp, MailboxAddress sender, bool encrypt)
 {
     public bool Dkim => dkim is not null;
+
+    /// <summary>The DKIM a= value (rsa-sha256, ed25519-sha256), or "none".</summary>
+    public string DkimAlgorithm => dkim?.Algorithm ?? "none";
     public bool OpenPgp => openPgp is not null;
 
     /// <summary>Signing as configured in <paramref name="options"/>: each part is on when its key is present.</summary>

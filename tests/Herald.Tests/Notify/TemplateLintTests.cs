@@ -92,6 +92,8 @@ public sealed class TemplateLintTests
     [InlineData("<p>{{ recipient.name | raw }}</p>", "'| raw' is not allowed")]
     [InlineData("<a href=\"{{ recipient.email }}\">x</a>", "may only use the service's own addresses")]
     [InlineData("<script>alert(1)</script>", "forbidden HTML")]
+    [InlineData("<p onclick=\"alert(1)\">x</p>", "forbidden HTML 'onclick=': no forms")]
+    [InlineData("<p>Open javascript:alert(1) now</p>", "forbidden HTML 'javascript:'")]
     [InlineData("<a href=\"mailto:someone@evil.example\">x</a>", "mail links may only go to the service's own address")]
     public void Lint_rejects_forms_scripts_unescaped_output_and_links_built_from_data(string snippet, string expected)
     {
