@@ -119,10 +119,11 @@ internal sealed class ForwardFixture : IAsyncDisposable
     }
 
     /// <summary>An outbox that sends warnings and forwards: mail through <paramref name="mail"/>, POSTs within <paramref name="http"/>.</summary>
-    public Outbox Outbox(IMailChannel mail, SafeHttpOptions? http = null, BearerTokens? tokens = null, ServiceOptions? service = null)
+    public Outbox Outbox(IMailChannel mail, SafeHttpOptions? http = null, BearerTokens? tokens = null, ServiceOptions? service = null,
+        Herald.Signing.MessageSigning? signing = null)
     {
         service ??= Warnings.Service;
-        var signing = new Herald.Signing.MessageSigning(null, null, new MimeKit.MailboxAddress(service.SenderName, service.SenderAddress), encrypt: false);
+        signing ??= new Herald.Signing.MessageSigning(null, null, new MimeKit.MailboxAddress(service.SenderName, service.SenderAddress), encrypt: false);
         var options = new ForwardOptions();
         var sender = new ForwardSender(new ForwardDocuments(service, options, () => XarfSchemas), new ForwardMessageFactory(service, signing),
             new HttpsForwardChannel(http ?? LoopbackHttp, Time), tokens ?? BearerTokens.None);
