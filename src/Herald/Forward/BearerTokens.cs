@@ -12,8 +12,18 @@ public sealed class BearerTokens
 
     private readonly Dictionary<string, string> _tokens;
 
-    public BearerTokens(IReadOnlyDictionary<string, string> tokens) =>
-        _tokens = new Dictionary<string, string>(tokens.ToDictionary(t => Key(t.Key), t => t.Value), StringComparer.Ordinal);
+    /// <summary>Throws, naming the partner but never the token, for a token that is not RFC 6750's token68 (a header injection).</summary>
+    public BearerTokens(IReadOnlyDictionary<string, string> tokens)
+    {
+        _tokens = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (code, token) in tokens)
+        {
+            var key = Key(code);
+            if (token.Length == 0 || token.TrimEnd('=').Length == 0 || !token.TrimEnd('=').All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~' or '+' or '/'))
+                throw new InvalidOperationException($"The bearer token {EnvironmentPrefix}{key} has characters a bearer token cannot have (RFC 6750).");
+            _tokens[key] = token;
+        }
+    }
 
     public static BearerTokens None { get; } = new(new Dictionary<string, string>());
 
