@@ -27,6 +27,9 @@ public sealed record HeraldOptions
 
     public Cases.FollowUpOptions FollowUp { get; init; } = new();
 
+    /// <summary>Partner forwarding: document size limit, the HTTPS POST's limits and SSRF checks, bearer tokens.</summary>
+    public Herald.Forward.ForwardOptions Forward { get; init; } = new();
+
     /// <summary>The IMAP mailbox where bounces and replies arrive; null when none is read.</summary>
     public Cases.MailboxOptions? Mailbox { get; init; }
 
@@ -61,5 +64,6 @@ public sealed record HeraldOptions
         },
         Delivery = new Deliver.DeliveryOptions { Smtp = Deliver.SmtpOptions.FromEnvironment() },
         Mailbox = Cases.MailboxOptions.FromEnvironment(),
+        Forward = Herald.Forward.ForwardOptions.FromEnvironment(),
     };
 }

@@ -47,7 +47,13 @@ public sealed class HeraldRuntime
         Composer = new WarningComposer(options.Service, options.TemplateDirectory);
         Messages = new WarningMessageFactory(options.Service, MessageSigning.FromOptions(options.EffectiveSigning, options.Service));
         IMailChannel channel = options.Delivery.Smtp is { } smtp ? new SmtpChannel(smtp) : new PickupFolderChannel(options.PickupDirectory);
-        Outbox = new Outbox(Database, channel, Messages, options.Delivery, Time);
+        options.Forward.Validate();
+        var forwarding = new Forward.ForwardSender(
+            new Forward.ForwardDocuments(options.Service, options.Forward, () => _xarfSchemas.Value),
+            new Forward.ForwardMessageFactory(options.Service, Messages.Signing),
+            new Forward.HttpsForwardChannel(options.Forward.Http, Time), options.Forward.Tokens);
+        Outbox = new Outbox(Database, channel, Messages, options.Delivery, Time, forwarding);
+        Forwards = new Forward.ForwardBuilder(options.Service, new NotificationBuilder(options.Service, Composer, Time), Time);
         Cases = new CaseTracker(options.FollowUp, Time);
         FollowUps = new FollowUps(options.FollowUp, options.Service, new NotificationBuilder(options.Service, Composer, Time), Time);
         Mailbox = options.Mailbox is { } mailbox ? new BounceMailbox(mailbox, new InboundMailHandler(Database, options.Service, Time)) : null;
@@ -64,6 +70,9 @@ public sealed class HeraldRuntime
 
     /// <summary>One per instance, so that its limits per receiving domain hold across runs.</summary>
     public Outbox Outbox { get; }
+
+    /// <summary>Makes one forward per partner of the partner-routed cases that have none yet.</summary>
+    public Forward.ForwardBuilder Forwards { get; }
 
     public CaseTracker Cases { get; }
     public FollowUps FollowUps { get; }
@@ -87,7 +96,7 @@ public sealed class HeraldRuntime
     /// <param name="parser">The parser for the report's format; Shadowserver's when null.</param>
     public ReportProcessor CreateProcessor(IReportParser? parser = null) => new(
         Database, Reports, parser ?? CreateParser(ReportFormat.Shadowserver), CreateParser, PrepareAsync,
-        new NotificationBuilder(Options.Service, Composer, Time), Outbox, Cases, Time, new CallTasks(Options.Service, Composer, Time));
+        new NotificationBuilder(Options.Service, Composer, Time), Outbox, Cases, Time, new CallTasks(Options.Service, Composer, Time), Forwards);
 
     /// <summary>
     /// Contact discovery over the network: security.txt through the safe fetcher (public addresses only, every

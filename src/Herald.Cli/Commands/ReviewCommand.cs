@@ -57,7 +57,8 @@ internal static class ReviewCommand
             }
             Console.WriteLine(outcome.Message);
             if (!approve) return 0;
-            var created = await new NotificationBuilder(runtime.Options.Service, runtime.Composer, runtime.Time).CreatePendingAsync(db, cancellationToken);
+            var created = await runtime.Forwards.CreatePendingAsync(db, cancellationToken);
+            created += await new NotificationBuilder(runtime.Options.Service, runtime.Composer, runtime.Time).CreatePendingAsync(db, cancellationToken);
             var run = await runtime.Outbox.DeliverDueAsync(cancellationToken);
             Console.WriteLine($"{created} warning(s) created, {run.Delivered} delivered");
             return 0;

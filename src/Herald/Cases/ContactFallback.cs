@@ -14,6 +14,8 @@ public static class ContactFallback
     /// <summary>The next contact for <paramref name="notification"/>, or null when the chain is exhausted.</summary>
     public static async Task<(string Email, string Origin)?> NextAsync(HeraldDb db, Notification notification, CancellationToken cancellationToken)
     {
+        // A partner's forward carries the cases of its members: it goes to the partner or to no one.
+        if (await db.PartnerForwards.AnyAsync(f => f.NotificationId == notification.Id, cancellationToken)) return null;
         var tried = (await db.DeliveryAttempts.Where(a => a.NotificationId == notification.Id && a.Recipient != null)
                 .Select(a => a.Recipient!).ToListAsync(cancellationToken))
             .Append(notification.RecipientEmail)

@@ -23,8 +23,11 @@ public sealed class Outbox
     private readonly DeliveryOptions _options;
     private readonly TimeProvider _time;
     private readonly DomainThrottle _throttle;
+    private readonly Forward.ForwardSender? _forwards;
 
-    public Outbox(HeraldDatabase database, IMailChannel channel, WarningMessageFactory messages, DeliveryOptions options, TimeProvider time)
+    /// <param name="forwards">Sends partner forwards (e-mail with the cases attached, or an HTTPS POST); without it there are none.</param>
+    public Outbox(HeraldDatabase database, IMailChannel channel, WarningMessageFactory messages, DeliveryOptions options, TimeProvider time,
+        Forward.ForwardSender? forwards = null)
     {
         options.Validate();
         _database = database;
@@ -33,6 +36,7 @@ public sealed class Outbox
         _options = options;
         _time = time;
         _throttle = new DomainThrottle(options.MaxConcurrencyPerDomain, options.MaxPerMinutePerDomain, time);
+        _forwards = forwards;
     }
 
     /// <summary>Who holds a lease: this process and this outbox.</summary>
@@ -103,18 +107,25 @@ public sealed class Outbox
         if (claimed == 0) return null;
 
         var notification = await db.Notifications.FirstAsync(n => n.Id == id, cancellationToken);
-        // A warning the content rules refuse at send time is never sent: it fails with the reason.
-        var built = _messages.Create(notification);
-        var result = built.Message is { } message
-            ? await _channel.SendAsync(message, cancellationToken)
-            : new SendResult(SendOutcome.Permanent, built.Refusal!);
-        var outcome = Record(db, notification, result);
+        var (result, channel) = _forwards is not null && await Forward.ForwardSender.FindAsync(db, id, cancellationToken) is { } forward
+            ? await _forwards.SendAsync(db, notification, forward, _channel, cancellationToken)
+            : (await SendWarningAsync(notification, cancellationToken), _channel.Name);
+        var outcome = Record(db, notification, result, channel);
         // Recorded even when the run is being cancelled: the message has been handed over.
         await db.SaveChangesAsync(CancellationToken.None);
         return outcome;
     }
 
-    private SendOutcome Record(HeraldDb db, Notification n, SendResult result)
+    /// <summary>A warning the content rules refuse at send time is never sent: it fails with the reason.</summary>
+    private async Task<SendResult> SendWarningAsync(Notification notification, CancellationToken cancellationToken)
+    {
+        var built = _messages.Create(notification);
+        return built.Message is { } message
+            ? await _channel.SendAsync(message, cancellationToken)
+            : new SendResult(SendOutcome.Permanent, built.Refusal!);
+    }
+
+    private SendOutcome Record(HeraldDb db, Notification n, SendResult result, string channel)
     {
         var now = _time.GetUtcNow();
         n.Attempts++;
@@ -152,7 +163,7 @@ public sealed class Outbox
         {
             NotificationId = n.Id,
             At = now,
-            Channel = _channel.Name,
+            Channel = channel,
             Succeeded = result.Outcome == SendOutcome.Delivered,
             Recipient = n.RecipientEmail,
             ReplyCode = result.ReplyCode,

@@ -34,7 +34,8 @@ public sealed class ReportProcessor(
     Outbox outbox,
     CaseTracker cases,
     TimeProvider time,
-    CallTasks? calls = null)
+    CallTasks? calls = null,
+    Forward.ForwardBuilder? forwards = null)
 {
     private const int BatchSize = 2000;
 
@@ -61,7 +62,9 @@ public sealed class ReportProcessor(
     {
         await using var db = database.Open();
         await DeferredRelease.ReleaseDueAsync(db, time.GetUtcNow(), cancellationToken);
-        var created = await notifications.CreatePendingAsync(db, cancellationToken);
+        // Partners get their cases forwarded (one forward each, in their format) before the other recipients' warnings are made.
+        var created = forwards is null ? 0 : await forwards.CreatePendingAsync(db, cancellationToken);
+        created += await notifications.CreatePendingAsync(db, cancellationToken);
         var written = (await outbox.DeliverDueAsync(cancellationToken)).Delivered;
         // Recipients reached only by phone get a call task instead of an e-mail.
         if (calls is not null) await calls.CreatePendingAsync(db, cancellationToken);

@@ -9,7 +9,7 @@ namespace Herald.Storage;
 public sealed class HeraldDatabase(StorageOptions options)
 {
     /// <summary>Bumped whenever the schema changes; an older file is refused with a clear message.</summary>
-    public const int SchemaVersion = 3;
+    public const int SchemaVersion = 4;
 
     public StorageOptions Options { get; } = options;
 

@@ -34,6 +34,7 @@ public sealed class HeraldDb(DbContextOptions<HeraldDb> options) : DbContext(opt
     public DbSet<Decide.Review.ReviewItem> ReviewItems => Set<Decide.Review.ReviewItem>();
     public DbSet<Cases.Case> Cases => Set<Cases.Case>();
     public DbSet<Cases.InboundMail> InboundMail => Set<Cases.InboundMail>();
+    public DbSet<Forward.PartnerForward> PartnerForwards => Set<Forward.PartnerForward>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -229,7 +229,7 @@ public sealed class SigningTests : IDisposable
     private static Task<(bool Ok, string Output)> GpgAsync(string home, params string[] args) =>
         RunAsync(ExternalPrograms.Require("gpg"), ["--homedir", home, "--batch", "--yes", "--pinentry-mode", "loopback", .. args]);
 
-    private static async Task<(bool Ok, string Output)> RunAsync(string program, params string[] args)
+    internal static async Task<(bool Ok, string Output)> RunAsync(string program, params string[] args)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args) start.ArgumentList.Add(a);
@@ -241,7 +241,7 @@ public sealed class SigningTests : IDisposable
     }
 
     /// <summary>dkimpy's verifier, with the key record answered for the one name it should ask for instead of from DNS.</summary>
-    private const string VerifyScript = """
+    internal const string VerifyScript = """
         import sys, dkim
         message = open(sys.argv[1], 'rb').read()
         record = open(sys.argv[2], 'rb').read().strip()

@@ -18,6 +18,9 @@ public sealed class DetailModel(HeraldRuntime runtime) : PageModel
     /// <summary>The fallback chain behind the recipient: chosen contact, alternatives and bounced ones, with origin.</summary>
     public IReadOnlyList<string> Contacts { get; private set; } = [];
 
+    /// <summary>For a partner forward: the format, channel and endpoint its cases travel in; null for a warning.</summary>
+    public Herald.Forward.PartnerForward? Forward { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
     {
         await using var db = runtime.Database.Open();
@@ -30,6 +33,7 @@ public sealed class DetailModel(HeraldRuntime runtime) : PageModel
         Contacts = (await db.Directives.AsNoTracking().Where(d => d.NotificationId == warning.Id && d.Contacts != null).Select(d => d.Contacts!)
                 .Distinct().Take(20).ToListAsync(cancellationToken))
             .SelectMany(c => c.Split('\n')).Distinct().ToList();
+        Forward = await db.PartnerForwards.AsNoTracking().FirstOrDefaultAsync(f => f.NotificationId == warning.Id, cancellationToken);
         Attempts = await db.DeliveryAttempts.AsNoTracking().Where(a => a.NotificationId == warning.Id).OrderBy(a => a.Id).Take(100).ToListAsync(cancellationToken);
         Inbound = await db.InboundMail.AsNoTracking().Where(m => m.NotificationId == warning.Id).OrderByDescending(m => m.Id).Take(100).ToListAsync(cancellationToken);
         return Page();

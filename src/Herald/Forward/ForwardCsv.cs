@@ -1,0 +1,56 @@
+using System.Text;
+using Herald.Events;
+using Herald.Registry;
+
+namespace Herald.Forward;
+
+/// <summary>
+/// Forwarded cases as CSV (RFC 4180, UTF-8, a header of IntelMQ field names): one row per event with the fields a
+/// CERT works with, the member organisation, and every other field as one IntelMQ JSON object in <c>other</c>.
+/// Cells that a spreadsheet would run as a formula are defused with a leading apostrophe.
+/// </summary>
+public static class ForwardCsv
+{
+    /// <summary>The columns, in order; the event fields carry IntelMQ's names and formatting.</summary>
+    public static readonly string[] Columns =
+    [
+        "herald.reference", "time.source", "time.observation", "feed.provider", "feed.name",
+        "classification.taxonomy", "classification.type", "classification.identifier", "severity",
+        "source.ip", "source.port", "protocol.transport", "protocol.application", "source.fqdn", "source.reverse_dns",
+        "source.url", "source.asn", "source.as_name", "source.network", "source.geolocation.cc", "product.vulnerabilities",
+        "organisation.name", "organisation.kvk", "other",
+    ];
+
+    private static readonly HashSet<string> EventColumns = [.. Columns[1..^3]];
+
+    public static ForwardDocument Write(string reference, IReadOnlyList<ForwardedCase> cases)
+    {
+        var csv = new StringBuilder(256 * (cases.Count + 1));
+        csv.AppendJoin(',', Columns).Append("\r\n");
+        var row = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var c in cases)
+        {
+            row.Clear();
+            foreach (var (key, value) in IntelMqJson.Pairs(c.Event))
+                if (EventColumns.Contains(key)) row[key] = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+            // The fields without a column of their own, as IntelMQ JSON: harmonised ones by name, report columns as extra.*.
+            var other = c.Event.Fields.Count + c.Event.Extra.Count == 0
+                ? null
+                : IntelMqJson.Write(new Event { Fields = c.Event.Fields, Extra = c.Event.Extra }, includeRaw: false);
+            Cell(csv, reference);
+            foreach (var column in Columns.AsSpan(1, Columns.Length - 4)) Cell(csv.Append(','), row.GetValueOrDefault(column));
+            Cell(csv.Append(','), c.OrganisationName);
+            Cell(csv.Append(','), c.KvkNumber);
+            Cell(csv.Append(','), other);
+            csv.Append("\r\n");
+        }
+        return new ForwardDocument(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8; header=present", ForwardDocuments.FileName(Storage.ForwardFormat.Csv, reference));
+    }
+
+    /// <summary>Quotes as RFC 4180 requires; a value a spreadsheet would read as a formula gets a leading apostrophe.</summary>
+    private static void Cell(StringBuilder csv, string? value)
+    {
+        if (value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
+        CsvText.Field(csv, value);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text;
+using Herald.Events;
+
+namespace Herald.Forward;
+
+/// <summary>
+/// Forwarded cases as IntelMQ JSON, one event per line, written by the same writer as <c>herald parse --format
+/// intelmq</c> (raw line in base64 included), so a partner's IntelMQ reads them with its JSON parser. Herald adds
+/// <c>extra.herald.reference</c> and, when known, <c>extra.herald.organisation</c> and <c>extra.herald.kvk</c>.
+/// </summary>
+public static class ForwardIntelMq
+{
+    public const string ReferenceKey = "herald.reference";
+    public const string OrganisationKey = "herald.organisation";
+    public const string KvkKey = "herald.kvk";
+
+    public static ForwardDocument Write(string reference, IReadOnlyList<ForwardedCase> cases)
+    {
+        var lines = new StringBuilder(512 * cases.Count);
+        foreach (var c in cases) lines.Append(IntelMqJson.Write(WithHeraldFields(reference, c))).Append('\n');
+        return new ForwardDocument(Encoding.UTF8.GetBytes(lines.ToString()), "application/x-ndjson", ForwardDocuments.FileName(Storage.ForwardFormat.IntelMqJson, reference));
+    }
+
+    /// <summary>The event as forwarded: the stored one plus Herald's reference and the member organisation.</summary>
+    public static Event WithHeraldFields(string reference, ForwardedCase c)
+    {
+        var extra = new SortedDictionary<string, object>(c.Event.Extra, StringComparer.Ordinal) { [ReferenceKey] = reference };
+        if (c.OrganisationName is { } name) extra[OrganisationKey] = name;
+        if (c.KvkNumber is { } kvk) extra[KvkKey] = kvk;
+        return c.Event with { Extra = extra };
+    }
+}
