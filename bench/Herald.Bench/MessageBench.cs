@@ -82,6 +82,7 @@ internal static class MessageBench
     {
         var composed = Compose(composer, warnings, i);
         var reference = $"HRLD-2026-{i % 1_000_000:000000}";
+        using var csv = composed.Attachment ? Csv(warnings[i % warnings.Count]) : null;
         var made = factory.Create(new Notification
         {
             Reference = reference,
@@ -92,14 +93,22 @@ internal static class MessageBench
             Subject = composed.Subject,
             BodyText = composed.Text,
             BodyHtml = composed.Html,
-            AssetsCsv = composed.AssetsCsv,
+            AssetsAttached = composed.Attachment,
             Languages = "nl,en",
             CreatedAt = new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.Zero),
             MessageId = reference.ToLowerInvariant() + "@herald.example",
-        });
+        }, csv);
         var output = new CountingStream();
         (made.Message ?? throw new InvalidOperationException(made.Refusal)).WriteTo(output);
         bytes += output.Length;
+    }
+
+    private static MemoryStream Csv(List<AffectedAsset> assets)
+    {
+        var csv = new MemoryStream();
+        using (var writer = new StreamWriter(csv, leaveOpen: true)) AssetsCsv.Write(assets, writer);
+        csv.Position = 0;
+        return csv;
     }
 
     private static ComposedWarning Compose(WarningComposer composer, List<List<AffectedAsset>> warnings, int i) =>

@@ -103,8 +103,10 @@ public sealed class Outbox
         if (claimed == 0) return null;
 
         var notification = await db.Notifications.FirstAsync(n => n.Id == id, cancellationToken);
+        // Written from the warning's events now, to a file: the CSV of a large warning never exists whole in memory.
+        await using var assetsCsv = notification.AssetsAttached ? await WarningAttachment.WriteAsync(db, notification, cancellationToken) : null;
         // A warning the content rules refuse at send time is never sent: it fails with the reason.
-        var built = _messages.Create(notification);
+        var built = _messages.Create(notification, assetsCsv);
         var result = built.Message is { } message
             ? await _channel.SendAsync(message, cancellationToken)
             : new SendResult(SendOutcome.Permanent, built.Refusal!);

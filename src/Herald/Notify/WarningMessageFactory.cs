@@ -1,4 +1,3 @@
-using System.Text;
 using Herald.Signing;
 using Herald.Storage;
 using MimeKit;
@@ -19,7 +18,11 @@ public sealed class WarningMessageFactory(ServiceOptions service, MessageSigning
 
     public MessageSigning Signing => signing;
 
-    public WarningMessage Create(Notification warning)
+    /// <param name="assetsCsv">
+    /// The CSV of all assets when the warning has it attached (<see cref="WarningAttachment"/>): seekable, read where it
+    /// is when the message is signed and written, never copied into memory; the caller disposes it after sending.
+    /// </param>
+    public WarningMessage Create(Notification warning, Stream? assetsCsv = null)
     {
         var findings = new List<LintFinding>();
         _rules.Check(warning.Reference + " subject", warning.Subject, html: false, source: false, findings);
@@ -44,9 +47,9 @@ public sealed class WarningMessageFactory(ServiceOptions service, MessageSigning
         }
         if (warning.Languages.Length > 0) message.Headers.Add(HeaderId.ContentLanguage, warning.Languages.Replace(",", ", ", StringComparison.Ordinal));
         var builder = new BodyBuilder { TextBody = warning.BodyText, HtmlBody = warning.BodyHtml };
-        if (warning.AssetsCsv is not null)
-            builder.Attachments.Add(WarningComposer.AttachmentName(warning.Reference), Encoding.UTF8.GetBytes(warning.AssetsCsv),
-                new ContentType("text", "csv") { Charset = "utf-8" });
+        if (warning.AssetsAttached)
+            builder.Attachments.Add(AssetsCsv.Attachment(WarningComposer.AttachmentName(warning.Reference),
+                assetsCsv ?? throw new ArgumentNullException(nameof(assetsCsv), $"{warning.Reference} has its assets attached: their CSV is needed.")));
         message.Body = builder.ToMessageBody();
         signing.Sign(message);
         return new WarningMessage(message, null);
