@@ -77,7 +77,8 @@ internal static class MessageBench
             var rendered = ThreadCpu.Now();
             if (factory.Refusal(stored) is { } refusal) throw new InvalidOperationException(refusal);
             var checkedAt = ThreadCpu.Now();
-            var message = factory.Build(stored);
+            using var csv = stored.AssetsAttached ? Csv(warnings[i % warnings.Count]) : null;
+            var message = factory.Build(stored, csv);
             var built = ThreadCpu.Now();
             factory.Signing.Sign(message);
             var signed = ThreadCpu.Now();
@@ -105,7 +106,9 @@ internal static class MessageBench
 
     private static void Once(WarningComposer composer, WarningMessageFactory factory, List<List<AffectedAsset>> warnings, int i, ref long bytes)
     {
-        var made = factory.Create(Stored(Compose(composer, warnings, i), i));
+        var stored = Stored(Compose(composer, warnings, i), i);
+        using var csv = stored.AssetsAttached ? Csv(warnings[i % warnings.Count]) : null;
+        var made = factory.Create(stored, csv);
         var output = new CountingStream();
         (made.Message ?? throw new InvalidOperationException(made.Refusal)).WriteTo(output);
         bytes += output.Length;
@@ -124,11 +127,19 @@ internal static class MessageBench
             Subject = composed.Subject,
             BodyText = composed.Text,
             BodyHtml = composed.Html,
-            AssetsCsv = composed.AssetsCsv,
+            AssetsAttached = composed.Attachment,
             Languages = "nl,en",
             CreatedAt = new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.Zero),
             MessageId = reference.ToLowerInvariant() + "@herald.example",
         };
+    }
+
+    private static MemoryStream Csv(List<AffectedAsset> assets)
+    {
+        var csv = new MemoryStream();
+        using (var writer = new StreamWriter(csv, leaveOpen: true)) AssetsCsv.Write(assets, writer);
+        csv.Position = 0;
+        return csv;
     }
 
     private static ComposedWarning Compose(WarningComposer composer, List<List<AffectedAsset>> warnings, int i) =>

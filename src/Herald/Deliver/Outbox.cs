@@ -109,7 +109,7 @@ public sealed class Outbox
         var notification = await db.Notifications.FirstAsync(n => n.Id == id, cancellationToken);
         var (result, channel) = _forwards is not null && await Forward.ForwardSender.FindAsync(db, id, cancellationToken) is { } forward
             ? await _forwards.SendAsync(db, notification, forward, _channel, cancellationToken)
-            : (await SendWarningAsync(notification, cancellationToken), _channel.Name);
+            : (await SendWarningAsync(db, notification, cancellationToken), _channel.Name);
         var outcome = Record(db, notification, result, channel);
         // Recorded even when the run is being cancelled: the message has been handed over.
         await db.SaveChangesAsync(CancellationToken.None);
@@ -117,9 +117,11 @@ public sealed class Outbox
     }
 
     /// <summary>A warning the content rules refuse at send time is never sent: it fails with the reason.</summary>
-    private async Task<SendResult> SendWarningAsync(Notification notification, CancellationToken cancellationToken)
+    private async Task<SendResult> SendWarningAsync(HeraldDb db, Notification notification, CancellationToken cancellationToken)
     {
-        var built = _messages.Create(notification);
+        // Written from the warning's events now, to a file: the CSV of a large warning never exists whole in memory.
+        await using var assetsCsv = notification.AssetsAttached ? await WarningAttachment.WriteAsync(db, notification, cancellationToken) : null;
+        var built = _messages.Create(notification, assetsCsv);
         return built.Message is { } message
             ? await _channel.SendAsync(message, cancellationToken)
             : new SendResult(SendOutcome.Permanent, built.Refusal!);

@@ -48,47 +48,32 @@ public sealed class NotificationBuilder(ServiceOptions service, WarningComposer 
 
         async Task<string?> CreateOneAsync(Route route, string recipient)
         {
-            // Streamed, keeping only what the warning needs: a network owner's group can hold hundreds of thousands of events.
+            // Streamed, keeping only what the text needs (a few assets per issue, counts and ports): a network owner's
+            // group can hold hundreds of thousands of events. The attachment is written from them when the message is made.
             var directiveIds = new List<long>();
-            var organisationIds = new List<long?>();
-            var assets = new List<AffectedAsset>();
-            string? recipientName = null, partnerCode = null;
-            // Most values repeat from asset to asset (transport, identifier, type, feed, CVEs): kept once per warning.
-            var pool = new Dictionary<string, string>(StringComparer.Ordinal);
-            var query = db.Directives.AsNoTracking()
-                .Where(d => d.NotificationId == null && d.Route == route && d.RecipientEmail == recipient)
-                .Join(db.Events, d => d.EventId, e => e.Id, (d, e) => new { d.Id, d.OrganisationId, d.RecipientName, d.PartnerCode, e.Json });
-            await foreach (var row in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
+            var organisations = new HashSet<long?>();
+            var assets = composer.NewAssets();
+            string? recipientName = null, partnerCode = null, organisationName = null;
+            var directives = db.Directives.Where(d => d.NotificationId == null && d.Route == route && d.RecipientEmail == recipient);
+            await foreach (var row in DirectiveAssets.ReadAsync(db, directives, route, cancellationToken))
             {
-                directiveIds.Add(row.Id);
-                organisationIds.Add(row.OrganisationId);
+                directiveIds.Add(row.DirectiveId);
+                organisations.Add(row.OrganisationId);
                 recipientName ??= row.RecipientName;
                 partnerCode ??= row.PartnerCode;
-                assets.Add(ToAsset(row.Json, pool));
+                organisationName ??= row.Asset.Organisation;
+                assets.Add(row.Asset);
             }
             if (directiveIds.Count == 0) return null;
-            var distinctOrganisations = organisationIds.Distinct().ToList();
-            string? member = null;
-            if (route is Route.Partner or Route.NationalCsirt)
-            {
-                // A partner warns its members: each asset says whose it is.
-                var names = new Dictionary<long, string>();
-                foreach (var slice in distinctOrganisations.OfType<long>().Chunk(500))
-                {
-                    foreach (var o in await db.Organisations.AsNoTracking().Where(o => slice.Contains(o.Id))
-                                 .Select(o => new { o.Id, o.Name, o.KvkNumber }).ToListAsync(cancellationToken))
-                        names[o.Id] = $"{o.Name}, KvK {o.KvkNumber}";
-                }
-                for (var i = 0; i < assets.Count; i++)
-                    if (organisationIds[i] is { } id && names.TryGetValue(id, out var name)) assets[i] = assets[i] with { Organisation = name };
-                if (distinctOrganisations is [{ } only]) member = names.GetValueOrDefault(only);
-            }
+            long? single = organisations.Count == 1 ? organisations.Single() : null;
+            // A partner warning about one member names it.
+            var member = single is null ? null : organisationName;
             var now = time.GetUtcNow();
             sequence ??= await LastSequenceAsync(db, now, cancellationToken);
             sequence++;
             var reference = Reference(now, sequence.Value);
             var code = NewVerificationCode();
-            var languages = WarningLanguages.Choose(await PreferredLanguagesAsync(distinctOrganisations, recipient));
+            var languages = WarningLanguages.Choose(await PreferredLanguagesAsync(single, recipient));
             var warning = composer.Compose(route, recipientName, recipient, member, reference, code, assets, languages);
             var notification = new Notification
             {
@@ -98,12 +83,12 @@ public sealed class NotificationBuilder(ServiceOptions service, WarningComposer 
                 RecipientEmail = recipient,
                 RecipientName = recipientName,
                 PartnerCode = partnerCode,
-                OrganisationId = distinctOrganisations is [{ } single] ? single : null,
+                OrganisationId = single,
                 Subject = warning.Subject,
                 BodyText = warning.Text,
                 BodyHtml = warning.Html,
                 Languages = string.Join(',', warning.Languages),
-                AssetsCsv = warning.AssetsCsv,
+                AssetsAttached = warning.Attachment,
                 AssetCount = assets.Count,
                 CreatedAt = now,
                 Status = DeliveryStatus.Pending,
@@ -111,7 +96,7 @@ public sealed class NotificationBuilder(ServiceOptions service, WarningComposer 
             };
             db.Notifications.Add(notification);
             await db.SaveChangesAsync(cancellationToken);
-            // Its text and attachment are stored: not kept by the tracker for the rest of the transaction's warnings.
+            // Its text is stored: not kept by the tracker for the rest of the transaction's warnings.
             db.Entry(notification).State = EntityState.Detached;
             // In slices: SQLite limits the parameters of one statement.
             foreach (var slice in directiveIds.Chunk(500))
@@ -129,8 +114,8 @@ public sealed class NotificationBuilder(ServiceOptions service, WarningComposer 
         }
 
         // The languages of the organisation's contact with this address; partners and network owners have none on record.
-        async Task<string?> PreferredLanguagesAsync(List<long?> organisations, string recipient) =>
-            organisations is [{ } organisation]
+        async Task<string?> PreferredLanguagesAsync(long? organisation, string recipient) =>
+            organisation is not null
                 ? await db.Contacts.AsNoTracking().Where(c => c.OrganisationId == organisation && c.Email == recipient)
                     .Select(c => c.Languages).FirstOrDefaultAsync(cancellationToken)
                 : null;
@@ -141,22 +126,6 @@ public sealed class NotificationBuilder(ServiceOptions service, WarningComposer 
     {
         var now = time.GetUtcNow();
         return Reference(now, await LastSequenceAsync(db, now, cancellationToken) + 1);
-    }
-
-    private static AffectedAsset ToAsset(string json, Dictionary<string, string> pool)
-    {
-        var e = IntelMqJson.Read(json, out _) ?? new Event();
-        return new AffectedAsset(e.SourceIp?.ToString(), e.SourcePort, Shared(e.ProtocolTransport), e.SourceFqdn ?? e.SourceReverseDns,
-            e.TimeSource, Shared(e.ClassificationIdentifier), Shared(e.ClassificationType), Shared(e.FeedName),
-            e.ProductVulnerabilities.Count == 0 ? [] : e.ProductVulnerabilities.Select(v => Shared(v)!).ToArray(), null);
-
-        string? Shared(string? value)
-        {
-            if (value is null) return null;
-            if (pool.TryGetValue(value, out var kept)) return kept;
-            pool[value] = value;
-            return value;
-        }
     }
 
     private string Prefix(DateTimeOffset now) => $"{service.ReferencePrefix}-{now.Year.ToString(CultureInfo.InvariantCulture)}-";

@@ -9,7 +9,7 @@ namespace Herald.Notify;
 /// <summary>
 /// Renders one warning for one recipient from the templates in use, in each of the recipient's languages:
 /// what we saw, why it is dangerous, what to do now, and how to check that the message is genuine; a plain-text
-/// and an HTML part, and a CSV of all assets when the text cannot list them all.
+/// and an HTML part, and whether the CSV of all assets is attached because the text cannot list them all.
 /// </summary>
 public sealed class WarningComposer
 {
@@ -43,15 +43,23 @@ public sealed class WarningComposer
         _stamp = stamp;
     }
 
+    /// <summary>An empty set of assets for <see cref="Compose(Route, string?, string, string?, string, string, WarningAssets, IReadOnlyList{string})"/>, to be filled one at a time.</summary>
+    public WarningAssets NewAssets() => new(_templates, _service.MaxAssetsInText);
+
+    /// <summary>A warning about assets that are all in memory (a few, or test data).</summary>
     public ComposedWarning Compose(Route route, string? recipientName, string recipientEmail, string? memberName, string reference,
         string verificationCode, IReadOnlyList<AffectedAsset> assets, IReadOnlyList<string> languages)
     {
+        var gathered = NewAssets();
+        foreach (var asset in assets) gathered.Add(asset);
+        return Compose(route, recipientName, recipientEmail, memberName, reference, verificationCode, gathered, languages);
+    }
+
+    public ComposedWarning Compose(Route route, string? recipientName, string recipientEmail, string? memberName, string reference,
+        string verificationCode, WarningAssets assets, IReadOnlyList<string> languages)
+    {
         var templates = _templates;
-        var groups = assets
-            .GroupBy(a => templates.KeyFor(a.Identifier, a.Type), StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (g.Key, Assets: g.ToList()))
-            .ToList();
+        var groups = assets.Issues.ToList();
         var attachment = assets.Count > _service.MaxAssetsInText;
         var recipient = new RecipientModel(Clean(recipientName), recipientEmail, recipientEmail[(recipientEmail.IndexOf('@', StringComparison.Ordinal) + 1)..]);
         var subjects = new List<string>();
@@ -59,7 +67,7 @@ public sealed class WarningComposer
         var fragments = new List<string>();
         foreach (var language in languages)
         {
-            var issues = groups.Select(g => Issue(templates, g.Key, g.Assets, language)).ToList();
+            var issues = groups.Select(g => Issue(templates, g.Key, g.Listed, g.Count, [.. g.Ports], language)).ToList();
             var model = new WarningModel(language, languages.Count > 1, _serviceModel, recipient, RouteName(route), Clean(memberName), reference,
                 verificationCode, issues, assets.Count, attachment, attachment ? AttachmentName(reference) : null);
             subjects.Add(OneLine(TemplateEngine.Render(templates.Layout("subject", language), model, NullEncoder.Default)));
@@ -67,8 +75,7 @@ public sealed class WarningComposer
             fragments.Add(TemplateEngine.Render(templates.Layout("html", language), model, HtmlEncoder.Default).Trim());
         }
         var subject = $"[{reference}] {string.Join(" / ", subjects.Distinct(StringComparer.Ordinal))}";
-        return new ComposedWarning(subject, string.Join(LanguageSeparator, texts), Document(subject, fragments),
-            attachment ? AssetsCsv.Write(assets) : null, languages);
+        return new ComposedWarning(subject, string.Join(LanguageSeparator, texts), Document(subject, fragments), attachment, languages);
     }
 
     /// <summary>
@@ -78,7 +85,7 @@ public sealed class WarningComposer
     public (string Title, string Todo) Summary(string? identifier, string? type, string language)
     {
         var templates = _templates;
-        var issue = Issue(templates, templates.KeyFor(identifier, type), [], language);
+        var issue = Issue(templates, templates.KeyFor(identifier, type), [], 0, [], language);
         return (issue.Title, issue.Todo);
     }
 
@@ -95,11 +102,10 @@ public sealed class WarningComposer
         _ => throw new ArgumentOutOfRangeException(nameof(route), route, null),
     };
 
-    private IssueModel Issue(WarningTemplates templates, string key, List<AffectedAsset> assets, string language)
+    private IssueModel Issue(WarningTemplates templates, string key, List<AffectedAsset> listed, int count, IReadOnlyList<int> ports, string language)
     {
-        var shown = assets.Take(_service.MaxAssetsInText).Select(ToModel).ToList();
-        var ports = assets.Where(a => a.Port is not null).Select(a => a.Port!.Value).Distinct().Order().ToList();
-        var draft = new IssueModel(key, "", "", "", "", [], shown, assets.Count, Math.Max(0, assets.Count - shown.Count), ports);
+        var shown = listed.Select(ToModel).ToList();
+        var draft = new IssueModel(key, "", "", "", "", [], shown, count, Math.Max(0, count - shown.Count), ports);
         var sections = RenderSections(templates, key, draft, language);
         var todo = sections["todo"];
         var steps = todo.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

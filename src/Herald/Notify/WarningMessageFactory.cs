@@ -20,10 +20,14 @@ public sealed class WarningMessageFactory(ServiceOptions service, MessageSigning
 
     public MessageSigning Signing => signing;
 
-    public WarningMessage Create(Notification warning)
+    /// <param name="assetsCsv">
+    /// The CSV of all assets when the warning has it attached (<see cref="WarningAttachment"/>): seekable, read where it
+    /// is when the message is signed and written, never copied into memory; the caller disposes it after sending.
+    /// </param>
+    public WarningMessage Create(Notification warning, Stream? assetsCsv = null)
     {
         if (Refusal(warning) is { } refusal) return new WarningMessage(null, refusal);
-        var message = Build(warning);
+        var message = Build(warning, assetsCsv);
         signing.Sign(message);
         return new WarningMessage(message, null);
     }
@@ -39,7 +43,7 @@ public sealed class WarningMessageFactory(ServiceOptions service, MessageSigning
     }
 
     /// <summary>The unsigned MIME message of a warning that passed the content rules.</summary>
-    internal MimeMessage Build(Notification warning)
+    internal MimeMessage Build(Notification warning, Stream? assetsCsv = null)
     {
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(service.SenderName, service.SenderAddress));
@@ -57,20 +61,19 @@ public sealed class WarningMessageFactory(ServiceOptions service, MessageSigning
             message.References.Add(originalId);
         }
         if (warning.Languages.Length > 0) message.Headers.Add(HeaderId.ContentLanguage, warning.Languages.Replace(",", ", ", StringComparison.Ordinal));
-        message.Body = Body(warning);
+        message.Body = Body(warning, assetsCsv);
         return message;
     }
 
     /// <summary>The text part, the HTML part as its alternative, and the CSV of all assets when there is one (as BodyBuilder lays them out).</summary>
-    private static MimeEntity Body(Notification warning)
+    private static MimeEntity Body(Notification warning, Stream? assetsCsv)
     {
         MimeEntity body = warning.BodyHtml is { } html
             ? new MultipartAlternative { QuotedPrintable(new TextPart("plain"), warning.BodyText), QuotedPrintable(new TextPart("html"), html) }
             : QuotedPrintable(new TextPart("plain"), warning.BodyText);
-        if (warning.AssetsCsv is null) return body;
-        var attachment = QuotedPrintable(new MimePart("text", "csv"), warning.AssetsCsv);
-        attachment.ContentDisposition = new ContentDisposition(ContentDisposition.Attachment);
-        attachment.FileName = WarningComposer.AttachmentName(warning.Reference);
+        if (!warning.AssetsAttached) return body;
+        var attachment = AssetsCsv.Attachment(WarningComposer.AttachmentName(warning.Reference),
+            assetsCsv ?? throw new ArgumentNullException(nameof(assetsCsv), $"{warning.Reference} has its assets attached: their CSV is needed."));
         return new Multipart("mixed") { body, attachment };
     }
 

@@ -24,8 +24,11 @@ public sealed class Notification
 
     /// <summary>The languages the warning is written in, in order (e.g. "nl,en").</summary>
     public string Languages { get; set; } = "nl,en";
-    /// <summary>All affected assets as CSV, attached when there are more than the text lists.</summary>
-    public string? AssetsCsv { get; set; }
+    /// <summary>
+    /// Whether the CSV of all affected assets is attached (there are more than the text lists). It is not stored: it is
+    /// written from the events of the warning's directives each time the message is made.
+    /// </summary>
+    public bool AssetsAttached { get; set; }
 
     public int AssetCount { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -38,7 +38,7 @@ public sealed class WarningComposerTests : IDisposable
                 Assert.Contains(expected, part, StringComparison.Ordinal);
         }
         Assert.Equal("[HRLD-2026-000007] Remote Desktop (RDP) is vanaf internet bereikbaar / Remote Desktop (RDP) is reachable from the internet", warning.Subject);
-        Assert.Null(warning.AssetsCsv);
+        Assert.False(warning.Attachment);
     }
 
     [Theory]
@@ -74,8 +74,7 @@ public sealed class WarningComposerTests : IDisposable
     public void Many_assets_are_attached_as_CSV_and_the_text_says_how_many_more()
     {
         var warning = Compose(Some.Assets(Service.MaxAssetsInText + 5), ["nl", "en"]);
-        Assert.NotNull(warning.AssetsCsv);
-        Assert.Equal(Service.MaxAssetsInText + 6, warning.AssetsCsv!.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.True(warning.Attachment);
         Assert.Contains("en nog 5 andere", warning.Text, StringComparison.Ordinal);
         Assert.Contains("and 5 more", warning.Text, StringComparison.Ordinal);
     }

@@ -21,10 +21,21 @@ public sealed class SigningTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
+    private static readonly IReadOnlyList<AffectedAsset> Assets = Some.Assets(Service.MaxAssetsInText + 2);
+
+    /// <summary>The attachment of <see cref="Stored"/>'s warning: its assets are more than the text lists.</summary>
+    private static MemoryStream Csv()
+    {
+        var csv = new MemoryStream();
+        using (var writer = new StreamWriter(csv, leaveOpen: true)) AssetsCsv.Write(Assets, writer);
+        csv.Position = 0;
+        return csv;
+    }
+
     private static Notification Stored(string recipient = "security@voorbeeld.example")
     {
         var composed = new WarningComposer(Service, null).Compose(Route.Direct, "Voorbeeld B.V.", recipient, null, "HRLD-2026-000001", "K7PQ2MXA",
-            Some.Assets(Service.MaxAssetsInText + 2), ["nl", "en"]);
+            Assets, ["nl", "en"]);
         return new Notification
         {
             Reference = "HRLD-2026-000001",
@@ -35,7 +46,7 @@ public sealed class SigningTests : IDisposable
             Subject = composed.Subject,
             BodyText = composed.Text,
             BodyHtml = composed.Html,
-            AssetsCsv = composed.AssetsCsv,
+            AssetsAttached = composed.Attachment,
             Languages = "nl,en",
             CreatedAt = new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.Zero),
             MessageId = "hrld-2026-000001@herald.example",
@@ -60,7 +71,7 @@ public sealed class SigningTests : IDisposable
         var keyPath = Path.Combine(_dir.Path, "dkim.pem");
         File.WriteAllText(keyPath, keys.PrivateKeyPem);
         var signing = new MessageSigning(DkimMessageSigner.Load(keyPath, "herald.example", "sel1"), null, Sender, encrypt: false);
-        var made = new WarningMessageFactory(Service, signing).Create(Stored());
+        var made = new WarningMessageFactory(Service, signing).Create(Stored(), Csv());
         var message = made.Message!;
         Assert.Contains("a=" + (algorithm == "rsa" ? "rsa-sha256" : "ed25519-sha256"), message.Headers[HeaderId.DkimSignature], StringComparison.Ordinal);
         foreach (var section in WarningComposerTests.Headings.SelectMany(h => h.Skip(1).Take(4)))
@@ -87,7 +98,7 @@ public sealed class SigningTests : IDisposable
         var gnupg = NewGnupgHome();
         await GpgAsync(gnupg, "--import", ExportServiceKey(ring));
 
-        var made = new WarningMessageFactory(Service, new MessageSigning(null, ring, Sender, encrypt: true)).Create(Stored());
+        var made = new WarningMessageFactory(Service, new MessageSigning(null, ring, Sender, encrypt: true)).Create(Stored(), Csv());
         var signed = Assert.IsType<MultipartSigned>(made.Message!.Body);
         var eml = File.ReadAllText(Write(made.Message, "pgp.eml"));
         // The signed content is the first part exactly as sent (CRLF), between the first two boundaries.
@@ -172,7 +183,7 @@ public sealed class SigningTests : IDisposable
         Assert.True((await GpgAsync(gnupg, "--armor", "--output", recipientKey, "--export", "security@voorbeeld.example")).Ok);
         using (var stream = File.OpenRead(recipientKey)) ring.Import(stream);
 
-        var made = new WarningMessageFactory(Service, new MessageSigning(null, ring, Sender, encrypt: true)).Create(Stored());
+        var made = new WarningMessageFactory(Service, new MessageSigning(null, ring, Sender, encrypt: true)).Create(Stored(), Csv());
         var encrypted = Assert.IsType<MultipartEncrypted>(made.Message!.Body);
         var cipher = Path.Combine(_dir.Path, "message.asc");
         using (var file = File.Create(cipher)) ((MimePart)encrypted[1]).Content!.DecodeTo(file);
@@ -187,7 +198,7 @@ public sealed class SigningTests : IDisposable
     [Fact]
     public void Without_keys_nothing_is_signed_and_the_message_is_plain_text_and_HTML()
     {
-        var made = new WarningMessageFactory(Service, new MessageSigning(null, null, Sender, encrypt: false)).Create(Stored());
+        var made = new WarningMessageFactory(Service, new MessageSigning(null, null, Sender, encrypt: false)).Create(Stored(), Csv());
         Assert.Null(made.Message!.Headers[HeaderId.DkimSignature]);
         Assert.Contains("What did we see?", made.Message.TextBody, StringComparison.Ordinal);
         Assert.Contains("<h3>What did we see?</h3>", made.Message.HtmlBody, StringComparison.Ordinal);
@@ -198,7 +209,7 @@ public sealed class SigningTests : IDisposable
     {
         var stored = Stored();
         stored.BodyText += "\nPlease log in via the link https://evil.example/login to see the details.\n";
-        var made = new WarningMessageFactory(Service, new MessageSigning(null, null, Sender, encrypt: false)).Create(stored);
+        var made = new WarningMessageFactory(Service, new MessageSigning(null, null, Sender, encrypt: false)).Create(stored, Csv());
         Assert.True(made.Refused);
         Assert.Contains("evil.example", made.Refusal, StringComparison.Ordinal);
     }
