@@ -88,11 +88,11 @@ public sealed class CasePipelineTests : IDisposable
         await ProcessDayAsync(runtime, 0, null, "192.0.2.1", "192.0.2.2");
         for (var day = 8; day <= 24; day += 8) await ProcessDayAsync(runtime, day, null, "192.0.2.1");
 
-        await using (var db = runtime.Database.Open())
-            Assert.All(await db.Reports.AsNoTracking().ToListAsync(), r => Assert.Equal("scan_http_vulnerable", r.ReportType));
         var cases = await CasesAsync(runtime);
-        Assert.All(cases.Values, c => Assert.Equal("scan_http_vulnerable", c.ReportType));
         Assert.Equal((CaseStatus.Open, 4), (cases["192.0.2.1"].Status, cases["192.0.2.1"].SeenCount));
         Assert.Equal((CaseStatus.Resolved, 3), (cases["192.0.2.2"].Status, cases["192.0.2.2"].CleanReports));
+        Assert.All(cases.Values, c => Assert.Equal("scan_http_vulnerable", c.ReportType));
+        await using var db = runtime.Database.Open();
+        Assert.All(await db.Reports.AsNoTracking().ToListAsync(), r => Assert.Equal("scan_http_vulnerable", r.ReportType));
     }
 }
