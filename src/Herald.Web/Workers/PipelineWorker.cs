@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Herald.Web.Workers;
 
 /// <summary>
-/// At start, parses again the reports a crash left unfinished; afterwards makes and delivers warnings whenever
+/// At start, parses again the reports a crash left unfinished and updates the cases from those not yet observed; afterwards makes and delivers warnings whenever
 /// uploads have added directives, one run at a time.
 /// </summary>
 internal sealed partial class PipelineWorker(HeraldRuntime runtime, PendingWarnings pending, ILogger<PipelineWorker> logger) : BackgroundService
@@ -23,7 +23,7 @@ internal sealed partial class PipelineWorker(HeraldRuntime runtime, PendingWarni
     private async Task ResumeAsync(CancellationToken cancellationToken)
     {
         await using (var db = runtime.Database.Open())
-            if (!await db.Reports.AnyAsync(r => r.Status == ReportStatus.Received, cancellationToken)) return;
+            if (!await db.Reports.AnyAsync(r => r.Status == ReportStatus.Received || r.CasesObservedAt == null, cancellationToken)) return;
         var summary = await runtime.CreateProcessor().ResumeAsync(cancellationToken);
         foreach (var report in summary.Reports) LogResumed(logger, report.ReportId, report.FileName, report.Events, report.Rejections);
         LogWarnings(logger, summary.WarningsCreated, summary.WarningsWritten);

@@ -55,5 +55,6 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasIndex(c => c.Key).IsUnique().HasFilter("\"Status\" <> 'Resolved'");
         builder.HasIndex(c => new { c.Status, c.ReportType });
         builder.HasIndex(c => c.NotificationId);
+        builder.HasIndex(c => new { c.Asset, c.Issue });
     }
 }

@@ -16,6 +16,9 @@ public sealed class ShadowserverParser(ShadowserverSchema schema, ParseLimits? l
 
     public const string Provider = "Shadowserver";
 
+    /// <summary>The Shadowserver report type the file name names, as <see cref="Parse"/> reads it without a given type.</summary>
+    public string? ReportTypeOf(string fileName) => schema.FindByFileName(fileName)?.Name;
+
     public IEnumerable<ParsedRow> Parse(Stream content, ParseContext context, CancellationToken cancellationToken)
     {
         var mapping = context.ReportType is { } type ? schema.Find(type) : schema.FindByFileName(context.FileName);

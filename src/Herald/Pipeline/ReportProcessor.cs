@@ -53,22 +53,42 @@ public sealed class ReportProcessor(
         var summary = await IngestAsync(content, fileName, reportType, sourceName, progress, cancellationToken);
         if (summary.AlreadyProcessed) return summary;
         var (created, written) = await NotifyAsync(cancellationToken);
-        await using (var db = database.Open()) await cases.ObserveReportAsync(db, summary.ReportId, cancellationToken);
         return summary with { WarningsCreated = created, WarningsWritten = written };
     }
 
-    /// <summary>Makes warnings of every directive that has none yet, and delivers them.</summary>
+    /// <summary>
+    /// Makes warnings of every directive that has none yet, and delivers them; then updates the cases from every parsed
+    /// report not yet observed (this run's, one a crash or an upload left, ...), oldest first.
+    /// </summary>
     public async Task<(int Created, int Written)> NotifyAsync(CancellationToken cancellationToken)
     {
-        await using var db = database.Open();
-        await DeferredRelease.ReleaseDueAsync(db, time.GetUtcNow(), cancellationToken);
-        // Partners get their cases forwarded (one forward each, in their format) before the other recipients' warnings are made.
-        var created = forwards is null ? 0 : await forwards.CreatePendingAsync(db, cancellationToken);
-        created += await notifications.CreatePendingAsync(db, cancellationToken);
-        var written = (await outbox.DeliverDueAsync(cancellationToken)).Delivered;
-        // Recipients reached only by phone get a call task instead of an e-mail.
-        if (calls is not null) await calls.CreatePendingAsync(db, cancellationToken);
+        int created, written;
+        await using (var db = database.Open())
+        {
+            await DeferredRelease.ReleaseDueAsync(db, time.GetUtcNow(), cancellationToken);
+            // Partners get their cases forwarded (one forward each, in their format) before the other recipients' warnings are made.
+            created = forwards is null ? 0 : await forwards.CreatePendingAsync(db, cancellationToken);
+            created += await notifications.CreatePendingAsync(db, cancellationToken);
+            written = (await outbox.DeliverDueAsync(cancellationToken)).Delivered;
+            // Recipients reached only by phone get a call task instead of an e-mail.
+            if (calls is not null) await calls.CreatePendingAsync(db, cancellationToken);
+        }
+        await ObservePendingAsync(cancellationToken);
         return (created, written);
+    }
+
+    /// <summary>Opens, updates and resolves cases from each parsed report whose cases are not updated yet, oldest first.</summary>
+    private async Task ObservePendingAsync(CancellationToken cancellationToken)
+    {
+        List<long> pending;
+        await using (var db = database.Open())
+            pending = await db.Reports.Where(r => r.Status == ReportStatus.Parsed && r.CasesObservedAt == null)
+                .OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(cancellationToken);
+        foreach (var reportId in pending)
+        {
+            await using var db = database.Open();
+            await cases.ObserveReportAsync(db, reportId, cancellationToken);
+        }
     }
 
     /// <summary>Keeps, parses, enriches, decides and stores a report, without making warnings.</summary>
@@ -95,7 +115,8 @@ public sealed class ReportProcessor(
 
     /// <summary>
     /// Parses again every report left unfinished (stored, not completely parsed: a crash or a kill mid-report),
-    /// then makes and delivers the warnings still pending. Rows already stored are not stored twice.
+    /// then makes and delivers the warnings still pending and updates the cases from the reports not yet observed.
+    /// Rows already stored are not stored twice.
     /// </summary>
     public async Task<ResumeSummary> ResumeAsync(CancellationToken cancellationToken)
     {
@@ -110,11 +131,8 @@ public sealed class ReportProcessor(
             var reader = readers(await ReportReading.FindAsync(db, report.Id, cancellationToken));
             resumed.Add(await ParseStoredAsync(db, report, reader, report.ReportType, null, cancellationToken));
         }
+        // As after a normal run, the resumed reports (and any a crash left parsed but unobserved) update the cases.
         var (created, written) = await NotifyAsync(cancellationToken);
-        // As after a normal run: the resumed reports open and update cases and count towards resolving them, oldest first.
-        await using (var db = database.Open())
-            foreach (var summary in resumed)
-                await cases.ObserveReportAsync(db, summary.ReportId, cancellationToken);
         return new ResumeSummary(resumed, created, written);
     }
 
@@ -187,6 +205,8 @@ public sealed class ReportProcessor(
         var rejections = await db.Rejections.LongCountAsync(r => r.ReportId == report.Id, cancellationToken);
         var tracked = await db.Reports.FirstAsync(r => r.Id == report.Id, cancellationToken);
         tracked.Status = ReportStatus.Parsed;
+        // The type the report was read as, when the reader tells it (a Shadowserver file name): cases resolve per type.
+        tracked.ReportType ??= reportType ?? reader.ReportTypeOf(report.FileName);
         tracked.ParsedAt = time.GetUtcNow();
         tracked.EventCount = (int)events;
         tracked.RejectionCount = (int)rejections;

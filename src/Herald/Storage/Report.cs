@@ -17,4 +17,7 @@ public sealed class Report
     public DateTimeOffset? ParsedAt { get; set; }
     public int EventCount { get; set; }
     public int RejectionCount { get; set; }
+
+    /// <summary>When its cases were updated from it (<c>CaseTracker</c>); null while that is still to do, after a crash too.</summary>
+    public DateTimeOffset? CasesObservedAt { get; set; }
 }

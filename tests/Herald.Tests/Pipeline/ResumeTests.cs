@@ -149,6 +149,39 @@ public sealed class ResumeTests : IDisposable
         }
     }
 
+    [SharedDataFact]
+    public async Task A_report_parsed_before_a_crash_and_not_yet_counted_for_cases_is_counted_by_resume_once()
+    {
+        var runtime = await RuntimeAsync("data");
+        var first = await WriteAsync("2026-11-01", [Row("192.0.2.1"), Row("192.0.2.2")]);
+        await runtime.CreateProcessor().ProcessFileAsync(first, "scan_http_vulnerable", "shadowserver", null, CancellationToken.None);
+
+        // The second report is parsed completely (marked parsed), then the process dies before its warnings and cases.
+        _time.Now = _time.Now.AddDays(8);
+        var second = await WriteAsync("2026-11-09", [Row("192.0.2.1")]);
+        await using (var content = File.OpenRead(second))
+            await runtime.CreateProcessor().IngestAsync(content, Path.GetFileName(second), "scan_http_vulnerable", "shadowserver", null, CancellationToken.None);
+        await using (var db = runtime.Database.Open())
+        {
+            Assert.All(await db.Reports.ToListAsync(), r => Assert.Equal(ReportStatus.Parsed, r.Status));
+            Assert.Equal(1, await db.Reports.CountAsync(r => r.CasesObservedAt == null));
+        }
+
+        var resumed = await runtime.CreateProcessor().ResumeAsync(CancellationToken.None);
+        await runtime.CreateProcessor().ResumeAsync(CancellationToken.None);
+
+        Assert.Empty(resumed.Reports);
+        Assert.Equal(1, resumed.WarningsCreated);
+        await using (var db = runtime.Database.Open())
+        {
+            Assert.Equal(0, await db.Reports.CountAsync(r => r.CasesObservedAt == null));
+            var cases = await db.Cases.AsNoTracking().ToDictionaryAsync(c => c.Asset);
+            var secondId = await db.Reports.Where(r => r.FileName == Path.GetFileName(second)).Select(r => r.Id).SingleAsync();
+            Assert.Equal((2, 0, secondId), (cases["192.0.2.1"].SeenCount, cases["192.0.2.1"].CleanReports, cases["192.0.2.1"].LastReportId));
+            Assert.Equal((1, 1, secondId), (cases["192.0.2.2"].SeenCount, cases["192.0.2.2"].CleanReports, cases["192.0.2.2"].LastReportId));
+        }
+    }
+
     /// <summary>Puts a parsed report back to "received", as a process that died before marking it parsed leaves it.</summary>
     private static async Task MarkUnfinishedAsync(HeraldRuntime runtime, string path)
     {
