@@ -45,23 +45,25 @@ public sealed class CaseTracker(FollowUpOptions options, TimeProvider time)
     private static async Task<int> SeeAgainAsync(HeraldDb db, Report report, CancellationToken cancellationToken)
     {
         var seen = 0;
-        for (long after = 0; ;)
+        // Sliced by line, the order of the (report, line) index: no sort per slice, however large the report.
+        for (long after = long.MinValue; ;)
         {
             var events = await db.Events.AsNoTracking()
-                .Where(e => e.ReportId == report.Id && e.Id > after && e.ClassificationIdentifier != null && (e.SourceIp != null || e.HostName != null))
-                .OrderBy(e => e.Id).Take(SliceSize)
-                .Select(e => new { e.Id, Asset = e.SourceIp ?? e.HostName, Issue = e.ClassificationIdentifier, e.OrganisationId, e.TimeSource })
+                .Where(e => e.ReportId == report.Id && e.Line > after)
+                .OrderBy(e => e.Line).Take(SliceSize)
+                .Select(e => new { e.Line, Asset = e.SourceIp ?? e.HostName, Issue = e.ClassificationIdentifier, e.OrganisationId, e.TimeSource })
                 .ToListAsync(cancellationToken);
             if (events.Count == 0) break;
-            after = events[^1].Id;
-            var assets = events.Select(e => e.Asset!).Distinct().ToList();
+            after = events[^1].Line;
+            var assets = events.Where(e => e.Asset is not null && e.Issue is not null).Select(e => e.Asset!).Distinct().ToList();
             var byAsset = (await db.Cases
                     .Where(c => assets.Contains(c.Asset) && c.Status != CaseStatus.Resolved && c.LastReportId <= report.Id)
                     .ToListAsync(cancellationToken))
                 .ToLookup(c => (c.Asset, c.Issue));
             foreach (var e in events)
             {
-                foreach (var c in byAsset[(e.Asset!, e.Issue!)])
+                if (e.Asset is null || e.Issue is null) continue;
+                foreach (var c in byAsset[(e.Asset, e.Issue)])
                 {
                     if (c.OrganisationId is { } organisation && organisation != e.OrganisationId) continue;
                     var at = e.TimeSource ?? report.ReceivedAt;
@@ -140,15 +142,17 @@ public sealed class CaseTracker(FollowUpOptions options, TimeProvider time)
     }
 
     /// <summary>
-    /// Cases of the report's type that it did not show: one clean report more. Each slice is counted (its
-    /// <see cref="Case.LastReportId"/> becomes this report), so the next query finds the ones still left.
+    /// Cases of the report's type that it did not show: one clean report more, in slices by id.
     /// </summary>
     private async Task<int> CountCleanAsync(HeraldDb db, Report report, string type, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var resolved = 0;
-        while (await db.Cases.Where(c => c.Status != CaseStatus.Resolved && c.ReportType == type && c.LastReportId < report.Id)
-                   .OrderBy(c => c.Id).Take(SliceSize).ToListAsync(cancellationToken) is { Count: > 0 } clean)
+        for (long after = 0; ;)
         {
+            var clean = await db.Cases.Where(c => c.Id > after && c.Status != CaseStatus.Resolved && c.ReportType == type && c.LastReportId < report.Id)
+                .OrderBy(c => c.Id).Take(SliceSize).ToListAsync(cancellationToken);
+            if (clean.Count == 0) break;
+            after = clean[^1].Id;
             foreach (var c in clean)
             {
                 c.CleanReports++;

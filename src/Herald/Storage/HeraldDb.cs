@@ -61,6 +61,8 @@ public sealed class HeraldDb(DbContextOptions<HeraldDb> options) : DbContext(opt
         modelBuilder.Entity<NetworkOwner>().Property(n => n.Asn).ValueGeneratedNever();
         modelBuilder.Entity<StoredDirective>().HasIndex(d => d.EventId).IsUnique();
         modelBuilder.Entity<StoredDirective>().HasIndex(d => new { d.NotificationId, d.Route, d.RecipientEmail });
+        // Phone-only recipients are few among millions of directives: call tasks find theirs without a scan.
+        modelBuilder.Entity<StoredDirective>().HasIndex(d => new { d.RecipientPhone, d.Template }).HasFilter("\"RecipientPhone\" IS NOT NULL");
         modelBuilder.Entity<Notification>().HasIndex(n => n.Reference).IsUnique();
         modelBuilder.Entity<Notification>().HasIndex(n => n.Status);
         modelBuilder.Entity<DeliveryAttempt>().HasIndex(a => a.NotificationId);

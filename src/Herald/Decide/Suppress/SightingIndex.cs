@@ -1,4 +1,8 @@
+using System.Buffers;
+using System.Buffers.Binary;
 using System.Data.Common;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using Herald.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -9,19 +13,25 @@ namespace Herald.Decide.Suppress;
 /// What was warned about recently, by organisation, asset and issue, kept in memory while a report is decided
 /// (so a duplicate inside one report is caught too); what changed is taken per batch and stored with its events.
 /// </summary>
+/// <remarks>
+/// A large report warns about millions of assets, so what is remembered is small: per key only a 128-bit digest
+/// and when it was last warned about (32 bytes a key). The whole keys and their counts are kept only for the
+/// current batch, until <see cref="TakeChanges"/> hands them over to be stored.
+/// </remarks>
 public sealed class SightingIndex
 {
     private static readonly DateTimeOffsetToBinaryConverter Time = new();
 
-    private readonly Dictionary<SightingKey, State> _states = [];
+    // Digest of the key → UTC ticks of the last warning.
+    private readonly Dictionary<UInt128, long> _warned = [];
 
-    // The keys changed since the last TakeChanges, so that taking them costs what changed, not every sighting known.
-    private readonly List<SightingKey> _changed = [];
+    // The keys changed since the last TakeChanges, with what changed.
+    private readonly Dictionary<SightingKey, Change> _changed = [];
 
     public SightingIndex(IEnumerable<Sighting> known)
     {
         foreach (var s in known)
-            if (SightingKey.Parse(s.OrganisationKey, s.Asset, s.Issue) is { } key) _states[key] = new State { LastWarnedAt = s.LastWarnedAt };
+            if (s.LastWarnedAt is { } at && SightingKey.Parse(s.OrganisationKey, s.Asset, s.Issue) is { } key) _warned[Digest(key)] = at.UtcTicks;
     }
 
     /// <summary>The sightings warned about since <paramref name="since"/>: what "seen before" can match.</summary>
@@ -29,20 +39,21 @@ public sealed class SightingIndex
         new(await db.Set<Sighting>().AsNoTracking().Where(s => s.LastWarnedAt >= since).ToListAsync(cancellationToken));
 
     public bool WarnedWithin(SightingKey key, TimeSpan window, DateTimeOffset now) =>
-        _states.TryGetValue(key, out var s) && s.LastWarnedAt is { } at && now - at <= window;
+        _warned.TryGetValue(Digest(key), out var at) && now.UtcTicks - at <= window.Ticks;
 
     public void Warned(SightingKey key, DateTimeOffset now)
     {
-        var s = Get(key, now);
-        s.LastWarnedAt = now;
-        s.Warned++;
+        _warned[Digest(key)] = now.UtcTicks;
+        var c = Get(key, now);
+        c.LastWarnedAt = now;
+        c.Warned++;
     }
 
     public void Suppressed(SightingKey key, string why, DateTimeOffset now)
     {
-        var s = Get(key, now);
-        s.Suppressed++;
-        s.LastSuppression = why;
+        var c = Get(key, now);
+        c.Suppressed++;
+        c.LastSuppression = why;
     }
 
     /// <summary>
@@ -52,13 +63,8 @@ public sealed class SightingIndex
     public IReadOnlyList<SightingChange> TakeChanges()
     {
         var changes = new List<SightingChange>(_changed.Count);
-        foreach (var key in _changed)
-        {
-            var s = _states[key];
-            changes.Add(new SightingChange(key, s.SeenAt, s.Warned > 0 ? s.LastWarnedAt : null, s.Warned, s.Suppressed, s.LastSuppression));
-            s.Warned = s.Suppressed = 0;
-            s.Changed = false;
-        }
+        foreach (var (key, c) in _changed)
+            changes.Add(new SightingChange(key, c.SeenAt, c.Warned > 0 ? c.LastWarnedAt : null, c.Warned, c.Suppressed, c.LastSuppression));
         _changed.Clear();
         return changes;
     }
@@ -100,22 +106,39 @@ public sealed class SightingIndex
         }
     }
 
-    private State Get(SightingKey key, DateTimeOffset now)
+    private Change Get(SightingKey key, DateTimeOffset now)
     {
-        if (!_states.TryGetValue(key, out var s)) _states[key] = s = new State();
-        s.SeenAt = now;
-        if (!s.Changed) _changed.Add(key);
-        s.Changed = true;
-        return s;
+        if (!_changed.TryGetValue(key, out var c)) _changed[key] = c = new Change();
+        c.SeenAt = now;
+        return c;
     }
 
-    private sealed class State
+    /// <summary>The key as 128 bits (XxHash128): two different keys share a digest with odds far below one in 10^25.</summary>
+    private static UInt128 Digest(SightingKey key)
+    {
+        var host = MemoryMarshal.AsBytes((key.Host ?? "").AsSpan());
+        var issue = MemoryMarshal.AsBytes(key.Issue.AsSpan());
+        var length = 36 + host.Length + issue.Length;
+        byte[]? rented = null;
+        var bytes = length <= 512 ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length)).AsSpan(0, length);
+        BinaryPrimitives.WriteInt64LittleEndian(bytes, key.Owner);
+        BinaryPrimitives.WriteUInt128LittleEndian(bytes[8..], key.Address);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes[24..], key.Port);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes[28..], key.Host?.Length ?? -1);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes[32..], key.Issue.Length);
+        host.CopyTo(bytes[36..]);
+        issue.CopyTo(bytes[(36 + host.Length)..]);
+        var digest = XxHash128.HashToUInt128(bytes);
+        if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        return digest;
+    }
+
+    private sealed class Change
     {
         public DateTimeOffset? LastWarnedAt { get; set; }
         public DateTimeOffset SeenAt { get; set; }
         public int Warned { get; set; }
         public int Suppressed { get; set; }
         public string? LastSuppression { get; set; }
-        public bool Changed { get; set; }
     }
 }
