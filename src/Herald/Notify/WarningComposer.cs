@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using Fluid;
@@ -20,6 +21,9 @@ public sealed class WarningComposer
     private readonly string? _templateDirectory;
     private WarningTemplates _templates;
     private string _stamp;
+
+    /// <summary>The texts of text-only issue templates, by template (a reloaded template is a new key).</summary>
+    private readonly ConditionalWeakTable<IFluidTemplate, IssueTexts> _textOnly = new();
 
     /// <param name="templateDirectory">Analysts' overrides (<c>&lt;data&gt;/templates</c>); null for the shipped templates alone.</param>
     public WarningComposer(ServiceOptions service, string? templateDirectory)
@@ -100,21 +104,26 @@ public sealed class WarningComposer
         var shown = assets.Take(_service.MaxAssetsInText).Select(ToModel).ToList();
         var ports = assets.Where(a => a.Port is not null).Select(a => a.Port!.Value).Distinct().Order().ToList();
         var draft = new IssueModel(key, "", "", "", "", [], shown, assets.Count, Math.Max(0, assets.Count - shown.Count), ports);
-        var sections = RenderSections(templates, key, draft, language);
+        var texts = Texts(templates, key, draft, language);
+        return draft with { Title = texts.Title, Seen = texts.Seen, Why = texts.Why, Todo = texts.Todo, TodoSteps = texts.Steps };
+    }
+
+    /// <summary>An issue's texts; those of a text-only template are the same for every group, so they are rendered once.</summary>
+    private IssueTexts Texts(WarningTemplates templates, string key, IssueModel group, string language)
+    {
+        var template = templates.Issue(key, language);
+        if (_textOnly.TryGetValue(template, out var kept)) return kept;
+        var model = new WarningModel(language, false, _serviceModel, new RecipientModel(null, "", ""), "", null, "", "", [group], group.AssetCount, false, null);
+        var sections = TemplateEngine.RenderSections(template, model, ("group", group));
+        // A template that passed lint renders every section; one that still comes out empty on this data falls back to the default text.
+        var complete = TemplateLinter.Sections.All(s => sections.TryGetValue(s, out var text) && text.Length > 0);
+        if (!complete) sections = TemplateEngine.RenderSections(templates.Issue("default", language), model, ("group", group));
         var todo = sections["todo"];
         var steps = todo.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(s => s.StartsWith("- ", StringComparison.Ordinal) ? s[2..] : s).ToList();
-        return draft with { Title = OneLine(sections["title"]), Seen = sections["seen"], Why = sections["why"], Todo = todo, TodoSteps = steps };
-    }
-
-    private Dictionary<string, string> RenderSections(WarningTemplates templates, string key, IssueModel group, string language)
-    {
-        var model = new WarningModel(language, false, _serviceModel, new RecipientModel(null, "", ""), "", null, "", "", [group], group.AssetCount, false, null);
-        var sections = TemplateEngine.RenderSections(templates.Issue(key, language), model, ("group", group));
-        // A template that passed lint renders every section; one that still comes out empty on this data falls back to the default text.
-        return TemplateLinter.Sections.All(s => sections.TryGetValue(s, out var text) && text.Length > 0)
-            ? sections
-            : TemplateEngine.RenderSections(templates.Issue("default", language), model, ("group", group));
+        var texts = new IssueTexts(OneLine(sections["title"]), sections["seen"], sections["why"], todo, steps);
+        if (complete && TemplateEngine.IsTextOnly(template)) _textOnly.TryAdd(template, texts);
+        return texts;
     }
 
     private static AssetModel ToModel(AffectedAsset a) => new(
@@ -137,6 +146,8 @@ public sealed class WarningComposer
     }
 
     private static string OneLine(string value) => string.Join(' ', value.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private sealed record IssueTexts(string Title, string Seen, string Why, string Todo, IReadOnlyList<string> Steps);
 
     private static string Stamp(string? directory)
     {
