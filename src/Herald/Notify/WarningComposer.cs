@@ -54,7 +54,7 @@ public sealed class WarningComposer
         var groups = assets
             .GroupBy(a => templates.KeyFor(a.Identifier, a.Type), StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (g.Key, Assets: g.ToList()))
+            .Select(g => Draft(g.Key, g.ToList()))
             .ToList();
         var attachment = assets.Count > _service.MaxAssetsInText;
         var recipient = new RecipientModel(Clean(recipientName), recipientEmail, recipientEmail[(recipientEmail.IndexOf('@', StringComparison.Ordinal) + 1)..]);
@@ -63,7 +63,8 @@ public sealed class WarningComposer
         var fragments = new List<string>();
         foreach (var language in languages)
         {
-            var issues = groups.Select(g => Issue(templates, g.Key, g.Assets, language)).ToList();
+            // The assets as templates show them do not depend on the language: made once, above; only the texts are per language.
+            var issues = groups.Select(g => Issue(templates, g, language)).ToList();
             var model = new WarningModel(language, languages.Count > 1, _serviceModel, recipient, RouteName(route), Clean(memberName), reference,
                 verificationCode, issues, assets.Count, attachment, attachment ? AttachmentName(reference) : null);
             subjects.Add(OneLine(TemplateEngine.Render(templates.Layout("subject", language), model, NullEncoder.Default)));
@@ -82,7 +83,7 @@ public sealed class WarningComposer
     public (string Title, string Todo) Summary(string? identifier, string? type, string language)
     {
         var templates = _templates;
-        var issue = Issue(templates, templates.KeyFor(identifier, type), [], language);
+        var issue = Issue(templates, Draft(templates.KeyFor(identifier, type), []), language);
         return (issue.Title, issue.Todo);
     }
 
@@ -99,12 +100,17 @@ public sealed class WarningComposer
         _ => throw new ArgumentOutOfRangeException(nameof(route), route, null),
     };
 
-    private IssueModel Issue(WarningTemplates templates, string key, List<AffectedAsset> assets, string language)
+    /// <summary>An issue's assets, counts and ports, without its texts.</summary>
+    private IssueModel Draft(string key, List<AffectedAsset> assets)
     {
         var shown = assets.Take(_service.MaxAssetsInText).Select(ToModel).ToList();
         var ports = assets.Where(a => a.Port is not null).Select(a => a.Port!.Value).Distinct().Order().ToList();
-        var draft = new IssueModel(key, "", "", "", "", [], shown, assets.Count, Math.Max(0, assets.Count - shown.Count), ports);
-        var texts = Texts(templates, key, draft, language);
+        return new IssueModel(key, "", "", "", "", [], shown, assets.Count, Math.Max(0, assets.Count - shown.Count), ports);
+    }
+
+    private IssueModel Issue(WarningTemplates templates, IssueModel draft, string language)
+    {
+        var texts = Texts(templates, draft.Key, draft, language);
         return draft with { Title = texts.Title, Seen = texts.Seen, Why = texts.Why, Todo = texts.Todo, TodoSteps = texts.Steps };
     }
 
