@@ -68,11 +68,11 @@ public sealed class WarningComposer
             var model = new WarningModel(language, languages.Count > 1, _serviceModel, recipient, RouteName(route), Clean(memberName), reference,
                 verificationCode, issues, assets.Count, attachment, attachment ? AttachmentName(reference) : null);
             subjects.Add(OneLine(TemplateEngine.Render(templates.Layout("subject", language), model, NullEncoder.Default)));
-            texts.Add(TemplateEngine.Render(templates.Layout("text", language), model, NullEncoder.Default).Trim() + "\n");
-            fragments.Add(TemplateEngine.Render(templates.Layout("html", language), model, HtmlEncoder.Default).Trim());
+            texts.Add(TemplateEngine.Render(templates.Layout("text", language), model, NullEncoder.Default));
+            fragments.Add(TemplateEngine.Render(templates.Layout("html", language), model, HtmlEncoder.Default));
         }
         var subject = $"[{reference}] {string.Join(" / ", subjects.Distinct(StringComparer.Ordinal))}";
-        return new ComposedWarning(subject, string.Join(LanguageSeparator, texts), Document(subject, fragments),
+        return new ComposedWarning(subject, Text(texts), Document(subject, fragments),
             attachment ? AssetsCsv.Write(assets) : null, languages);
     }
 
@@ -137,10 +137,32 @@ public sealed class WarningComposer
         a.SeenAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         a.Vulnerabilities.Count > 0 ? Clean(string.Join(", ", a.Vulnerabilities)) : null, Clean(a.Organisation), a.Identifier);
 
-    private static string Document(string subject, List<string> fragments) =>
-        "<!DOCTYPE html>\n<html><head><title>" + HtmlEncoder.Default.Encode(subject) + "</title></head>\n" +
-        "<body style=\"font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.45;color:#222;max-width:760px\">\n" +
-        string.Join("\n", fragments) + "\n</body></html>\n";
+    /// <summary>The text of each language, trimmed and ending in a line break, with a rule between them; copied once.</summary>
+    private static string Text(List<string> texts)
+    {
+        var text = new StringBuilder(texts.Sum(t => t.Length + LanguageSeparator.Length + 1));
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (i > 0) text.Append(LanguageSeparator);
+            text.Append(texts[i].AsSpan().Trim()).Append('\n');
+        }
+        return text.ToString();
+    }
+
+    /// <summary>The HTML document around the trimmed fragment of each language; copied once.</summary>
+    private static string Document(string subject, List<string> fragments)
+    {
+        const string Body = "</title></head>\n<body style=\"font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.45;color:#222;max-width:760px\">\n";
+        var title = HtmlEncoder.Default.Encode(subject);
+        var html = new StringBuilder(fragments.Sum(f => f.Length + 1) + title.Length + Body.Length + 64)
+            .Append("<!DOCTYPE html>\n<html><head><title>").Append(title).Append(Body);
+        for (var i = 0; i < fragments.Count; i++)
+        {
+            if (i > 0) html.Append('\n');
+            html.Append(fragments[i].AsSpan().Trim());
+        }
+        return html.Append("\n</body></html>\n").ToString();
+    }
 
     /// <summary>Values from reports and the registry are data: no control characters, so no line of theirs can pose as text or a header.</summary>
     private static string? Clean(string? value)
