@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using Fluid;
 using Fluid.Values;
 using Fluid.Ast;
+using Fluid.Parser;
 
 namespace Herald.Notify;
 
@@ -44,6 +45,18 @@ public static class TemplateEngine
         template.Render(context, NullEncoder.Default);
         return sections;
     }
+
+    /// <summary>
+    /// True when a template holds nothing but text, comments and sections of text: it renders the same for every
+    /// model, so its output can be kept (all shipped issue templates are such).
+    /// </summary>
+    public static bool IsTextOnly(IFluidTemplate template) =>
+        template is FluidTemplate { Statements: var statements } && statements.All(s => s switch
+        {
+            TextSpanStatement or CommentStatement => true,
+            ParserBlockStatement<string> section => section.Statements.All(inner => inner is TextSpanStatement),
+            _ => false,
+        });
 
     private static FluidParser CreateParser()
     {

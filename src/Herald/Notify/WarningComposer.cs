@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using Fluid;
@@ -20,6 +21,9 @@ public sealed class WarningComposer
     private readonly string? _templateDirectory;
     private WarningTemplates _templates;
     private string _stamp;
+
+    /// <summary>The texts of text-only issue templates, by template (a reloaded template is a new key).</summary>
+    private readonly ConditionalWeakTable<IFluidTemplate, IssueTexts> _textOnly = new();
 
     /// <param name="templateDirectory">Analysts' overrides (<c>&lt;data&gt;/templates</c>); null for the shipped templates alone.</param>
     public WarningComposer(ServiceOptions service, string? templateDirectory)
@@ -59,7 +63,7 @@ public sealed class WarningComposer
         string verificationCode, WarningAssets assets, IReadOnlyList<string> languages)
     {
         var templates = _templates;
-        var groups = assets.Issues.ToList();
+        var groups = assets.Issues.Select(g => Draft(g.Key, g.Listed, g.Count, [.. g.Ports])).ToList();
         var attachment = assets.Count > _service.MaxAssetsInText;
         var recipient = new RecipientModel(Clean(recipientName), recipientEmail, recipientEmail[(recipientEmail.IndexOf('@', StringComparison.Ordinal) + 1)..]);
         var subjects = new List<string>();
@@ -67,15 +71,16 @@ public sealed class WarningComposer
         var fragments = new List<string>();
         foreach (var language in languages)
         {
-            var issues = groups.Select(g => Issue(templates, g.Key, g.Listed, g.Count, [.. g.Ports], language)).ToList();
+            // The assets as templates show them do not depend on the language: made once, above; only the texts are per language.
+            var issues = groups.Select(g => Issue(templates, g, language)).ToList();
             var model = new WarningModel(language, languages.Count > 1, _serviceModel, recipient, RouteName(route), Clean(memberName), reference,
                 verificationCode, issues, assets.Count, attachment, attachment ? AttachmentName(reference) : null);
             subjects.Add(OneLine(TemplateEngine.Render(templates.Layout("subject", language), model, NullEncoder.Default)));
-            texts.Add(TemplateEngine.Render(templates.Layout("text", language), model, NullEncoder.Default).Trim() + "\n");
-            fragments.Add(TemplateEngine.Render(templates.Layout("html", language), model, HtmlEncoder.Default).Trim());
+            texts.Add(TemplateEngine.Render(templates.Layout("text", language), model, NullEncoder.Default));
+            fragments.Add(TemplateEngine.Render(templates.Layout("html", language), model, HtmlEncoder.Default));
         }
         var subject = $"[{reference}] {string.Join(" / ", subjects.Distinct(StringComparer.Ordinal))}";
-        return new ComposedWarning(subject, string.Join(LanguageSeparator, texts), Document(subject, fragments), attachment, languages);
+        return new ComposedWarning(subject, Text(texts), Document(subject, fragments), attachment, languages);
     }
 
     /// <summary>
@@ -85,7 +90,7 @@ public sealed class WarningComposer
     public (string Title, string Todo) Summary(string? identifier, string? type, string language)
     {
         var templates = _templates;
-        var issue = Issue(templates, templates.KeyFor(identifier, type), [], 0, [], language);
+        var issue = Issue(templates, Draft(templates.KeyFor(identifier, type), [], 0, []), language);
         return (issue.Title, issue.Todo);
     }
 
@@ -102,25 +107,35 @@ public sealed class WarningComposer
         _ => throw new ArgumentOutOfRangeException(nameof(route), route, null),
     };
 
-    private IssueModel Issue(WarningTemplates templates, string key, List<AffectedAsset> listed, int count, IReadOnlyList<int> ports, string language)
+    /// <summary>An issue's listed assets, counts and ports, without its texts.</summary>
+    private static IssueModel Draft(string key, List<AffectedAsset> listed, int count, IReadOnlyList<int> ports)
     {
         var shown = listed.Select(ToModel).ToList();
-        var draft = new IssueModel(key, "", "", "", "", [], shown, count, Math.Max(0, count - shown.Count), ports);
-        var sections = RenderSections(templates, key, draft, language);
+        return new IssueModel(key, "", "", "", "", [], shown, count, Math.Max(0, count - shown.Count), ports);
+    }
+
+    private IssueModel Issue(WarningTemplates templates, IssueModel draft, string language)
+    {
+        var texts = Texts(templates, draft.Key, draft, language);
+        return draft with { Title = texts.Title, Seen = texts.Seen, Why = texts.Why, Todo = texts.Todo, TodoSteps = texts.Steps };
+    }
+
+    /// <summary>An issue's texts; those of a text-only template are the same for every group, so they are rendered once.</summary>
+    private IssueTexts Texts(WarningTemplates templates, string key, IssueModel group, string language)
+    {
+        var template = templates.Issue(key, language);
+        if (_textOnly.TryGetValue(template, out var kept)) return kept;
+        var model = new WarningModel(language, false, _serviceModel, new RecipientModel(null, "", ""), "", null, "", "", [group], group.AssetCount, false, null);
+        var sections = TemplateEngine.RenderSections(template, model, ("group", group));
+        // A template that passed lint renders every section; one that still comes out empty on this data falls back to the default text.
+        var complete = TemplateLinter.Sections.All(s => sections.TryGetValue(s, out var text) && text.Length > 0);
+        if (!complete) sections = TemplateEngine.RenderSections(templates.Issue("default", language), model, ("group", group));
         var todo = sections["todo"];
         var steps = todo.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(s => s.StartsWith("- ", StringComparison.Ordinal) ? s[2..] : s).ToList();
-        return draft with { Title = OneLine(sections["title"]), Seen = sections["seen"], Why = sections["why"], Todo = todo, TodoSteps = steps };
-    }
-
-    private Dictionary<string, string> RenderSections(WarningTemplates templates, string key, IssueModel group, string language)
-    {
-        var model = new WarningModel(language, false, _serviceModel, new RecipientModel(null, "", ""), "", null, "", "", [group], group.AssetCount, false, null);
-        var sections = TemplateEngine.RenderSections(templates.Issue(key, language), model, ("group", group));
-        // A template that passed lint renders every section; one that still comes out empty on this data falls back to the default text.
-        return TemplateLinter.Sections.All(s => sections.TryGetValue(s, out var text) && text.Length > 0)
-            ? sections
-            : TemplateEngine.RenderSections(templates.Issue("default", language), model, ("group", group));
+        var texts = new IssueTexts(OneLine(sections["title"]), sections["seen"], sections["why"], todo, steps);
+        if (complete && TemplateEngine.IsTextOnly(template)) _textOnly.TryAdd(template, texts);
+        return texts;
     }
 
     private static AssetModel ToModel(AffectedAsset a) => new(
@@ -128,10 +143,32 @@ public sealed class WarningComposer
         a.SeenAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         a.Vulnerabilities.Count > 0 ? Clean(string.Join(", ", a.Vulnerabilities)) : null, Clean(a.Organisation), a.Identifier);
 
-    private static string Document(string subject, List<string> fragments) =>
-        "<!DOCTYPE html>\n<html><head><title>" + HtmlEncoder.Default.Encode(subject) + "</title></head>\n" +
-        "<body style=\"font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.45;color:#222;max-width:760px\">\n" +
-        string.Join("\n", fragments) + "\n</body></html>\n";
+    /// <summary>The text of each language, trimmed and ending in a line break, with a rule between them; copied once.</summary>
+    private static string Text(List<string> texts)
+    {
+        var text = new StringBuilder(texts.Sum(t => t.Length + LanguageSeparator.Length + 1));
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (i > 0) text.Append(LanguageSeparator);
+            text.Append(texts[i].AsSpan().Trim()).Append('\n');
+        }
+        return text.ToString();
+    }
+
+    /// <summary>The HTML document around the trimmed fragment of each language; copied once.</summary>
+    private static string Document(string subject, List<string> fragments)
+    {
+        const string Body = "</title></head>\n<body style=\"font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.45;color:#222;max-width:760px\">\n";
+        var title = HtmlEncoder.Default.Encode(subject);
+        var html = new StringBuilder(fragments.Sum(f => f.Length + 1) + title.Length + Body.Length + 64)
+            .Append("<!DOCTYPE html>\n<html><head><title>").Append(title).Append(Body);
+        for (var i = 0; i < fragments.Count; i++)
+        {
+            if (i > 0) html.Append('\n');
+            html.Append(fragments[i].AsSpan().Trim());
+        }
+        return html.Append("\n</body></html>\n").ToString();
+    }
 
     /// <summary>Values from reports and the registry are data: no control characters, so no line of theirs can pose as text or a header.</summary>
     private static string? Clean(string? value)
@@ -143,6 +180,8 @@ public sealed class WarningComposer
     }
 
     private static string OneLine(string value) => string.Join(' ', value.Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private sealed record IssueTexts(string Title, string Seen, string Why, string Todo, IReadOnlyList<string> Steps);
 
     private static string Stamp(string? directory)
     {

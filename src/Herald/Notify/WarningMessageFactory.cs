@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Herald.Signing;
 using Herald.Storage;
@@ -83,13 +84,18 @@ public sealed class WarningMessageFactory(ServiceOptions service, MessageSigning
     /// </summary>
     private static T QuotedPrintable<T>(T part, string text) where T : MimePart
     {
-        var bytes = Encoding.UTF8.GetBytes(text);
+        // Worked in pooled buffers; the part keeps one array of exactly the encoded length.
+        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        var length = Encoding.UTF8.GetBytes(text, bytes);
         var encoder = new QuotedPrintableEncoder();
-        var encoded = new byte[encoder.EstimateOutputLength(bytes.Length)];
-        var length = encoder.Flush(bytes, 0, bytes.Length, encoded);
+        var encoded = ArrayPool<byte>.Shared.Rent(encoder.EstimateOutputLength(length));
+        var encodedLength = encoder.Flush(bytes, 0, length, encoded);
+        var content = encoded.AsSpan(0, encodedLength).ToArray();
+        ArrayPool<byte>.Shared.Return(encoded);
+        ArrayPool<byte>.Shared.Return(bytes);
         part.ContentType.Charset = "utf-8";
         part.ContentTransferEncoding = ContentEncoding.QuotedPrintable;
-        part.Content = new MimeContent(new MemoryStream(encoded, 0, length, writable: false), ContentEncoding.QuotedPrintable);
+        part.Content = new MimeContent(new MemoryStream(content, writable: false), ContentEncoding.QuotedPrintable);
         return part;
     }
 }

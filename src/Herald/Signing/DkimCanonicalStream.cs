@@ -13,7 +13,8 @@ internal sealed class DkimCanonicalStream : Stream
 
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly MemoryStream _headers = new(2048);
-    private readonly byte[] _out = new byte[8192];
+    // Pooled: one stream per signed message, returned when it is disposed.
+    private readonly byte[] _out = ArrayPool<byte>.Shared.Rent(8192);
     private int _outLength;
     private int _headerEnd;
     private bool _cr;
@@ -160,6 +161,7 @@ internal sealed class DkimCanonicalStream : Stream
         {
             _hash.Dispose();
             _headers.Dispose();
+            ArrayPool<byte>.Shared.Return(_out);
         }
         base.Dispose(disposing);
     }

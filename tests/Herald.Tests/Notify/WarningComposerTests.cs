@@ -113,4 +113,39 @@ public sealed class WarningComposerTests : IDisposable
         Assert.DoesNotContain("herald.example/login", warning.Text, StringComparison.Ordinal);
         Assert.Contains(composer.Templates.Problems, p => p.Template == "issues/open-rdp.nl.liquid" && p.Message.Contains("login-like link", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Shipped_issue_templates_are_text_only_and_one_with_variables_is_not()
+    {
+        var composer = new WarningComposer(Service, null);
+        foreach (var key in composer.Templates.IssueKeys)
+            foreach (var language in WarningTemplates.Languages)
+                Assert.True(TemplateEngine.IsTextOnly(composer.Templates.Issue(key, language)), $"{key}.{language}");
+        Assert.True(TemplateEngine.TryParse("{% section title %}RDP on {{ group.asset_count }}{% endsection %}", out var withVariable, out _));
+        Assert.False(TemplateEngine.IsTextOnly(withVariable!));
+        Assert.True(TemplateEngine.TryParse("{% section title %}{% if group.more > 0 %}Many{% endif %}{% endsection %}", out var withTag, out _));
+        Assert.False(TemplateEngine.IsTextOnly(withTag!));
+    }
+
+    [Fact]
+    public void An_issue_template_with_variables_is_rendered_for_each_warning_s_own_assets()
+    {
+        var templates = Path.Combine(_dir.Path, "templates", "issues");
+        Directory.CreateDirectory(templates);
+        File.WriteAllText(Path.Combine(templates, "open-rdp.en.liquid"), """
+            {% section title %}RDP open on {{ group.asset_count }} system(s){% endsection %}
+            {% section seen %}Seen on port {{ group.ports | join: ", " }}.{% endsection %}
+            {% section why %}Ransomware gangs use it.{% endsection %}
+            {% section todo %}- Close it.{% endsection %}
+            """);
+        var composer = new WarningComposer(Service, Path.Combine(_dir.Path, "templates"));
+        var one = composer.Compose(Route.Direct, null, "a@b.example", null, "HRLD-2026-000001", "ABCD2345", [Some.Asset("192.0.2.1")], ["en"]);
+        var two = composer.Compose(Route.Direct, null, "a@b.example", null, "HRLD-2026-000002", "ABCD2345", [Some.Asset("192.0.2.1"), Some.Asset("192.0.2.2")], ["en"]);
+        Assert.Contains("RDP open on 1 system(s)", one.Text, StringComparison.Ordinal);
+        Assert.Contains("RDP open on 2 system(s)", two.Text, StringComparison.Ordinal);
+        // The shipped Dutch template is text only: the same texts, kept, for every warning.
+        var dutch = composer.Compose(Route.Direct, null, "a@b.example", null, "HRLD-2026-000003", "ABCD2345", [Some.Asset("192.0.2.1")], ["nl"]);
+        var again = composer.Compose(Route.Direct, null, "a@b.example", null, "HRLD-2026-000004", "ABCD2345", [Some.Asset("192.0.2.3")], ["nl"]);
+        Assert.Equal(dutch.Text.Replace("192.0.2.1", "192.0.2.3", StringComparison.Ordinal).Replace("000003", "000004", StringComparison.Ordinal), again.Text);
+    }
 }
