@@ -27,17 +27,7 @@ public sealed class CasePipelineTests : IDisposable
             RoutingDirectory = Path.Combine(_dir.Path, "no-routing"),
             FollowUp = new FollowUpOptions { ResolveAfterCleanReports = 3 },
         }, _time);
-        await runtime.InitialiseAsync(CancellationToken.None);
-        await using var db = runtime.Database.Open();
-        db.NetworkOwners.Add(new NetworkOwner { Asn = 64500, Name = "Voorbeeld Hosting B.V.", AbuseEmail = "abuse@hosting.example" });
-        db.Organisations.Add(new Organisation
-        {
-            KvkNumber = "10000003",
-            Name = "Bakkerij Jansen B.V.",
-            Assets = [new OrganisationAsset { Kind = AssetKind.Network, Value = "192.0.2.0/24" }],
-            Contacts = [new Contact { Email = "security@bakkerij-jansen.example" }],
-        });
-        await db.SaveChangesAsync();
+        await BakeryRegistry.SeedAsync(runtime);
         return runtime;
     }
 

@@ -21,7 +21,7 @@ public sealed class CrashResumeTests : IDisposable
     public async Task A_report_killed_mid_way_is_finished_by_resume_without_a_duplicate_event_directive_or_warning()
     {
         var runtime = new HeraldRuntime(new HeraldOptions { DataDirectory = Data, SchemaPath = TestData.SchemaPath });
-        await SeedAsync(runtime);
+        await BakeryRegistry.SeedAsync(runtime);
         var report = await WriteReportAsync();
 
         using (var process = Herald("process", report))
@@ -65,20 +65,6 @@ public sealed class CrashResumeTests : IDisposable
         }
     }
 
-    private static async Task SeedAsync(HeraldRuntime runtime)
-    {
-        await runtime.InitialiseAsync(CancellationToken.None);
-        await using var db = runtime.Database.Open();
-        db.NetworkOwners.Add(new NetworkOwner { Asn = 64500, Name = "Voorbeeld Hosting B.V.", AbuseEmail = "abuse@hosting.example" });
-        db.Organisations.Add(new Organisation
-        {
-            KvkNumber = "10000003",
-            Name = "Bakkerij Jansen B.V.",
-            Assets = [new OrganisationAsset { Kind = AssetKind.Network, Value = "192.0.2.0/24" }],
-            Contacts = [new Contact { Email = "security@bakkerij-jansen.example" }],
-        });
-        await db.SaveChangesAsync();
-    }
 
     /// <summary>Rows with distinct addresses: the first 200 belong to the registered organisation, the rest to the network owner.</summary>
     private async Task<string> WriteReportAsync()
