@@ -65,8 +65,7 @@ public sealed class HeraldDatabase(StorageOptions options)
         {
             if (connection is not SqliteConnection) return;
             using var command = connection.CreateCommand();
-            // Sorts and groupings over millions of directives spill to temporary files, not to memory.
-            command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA cache_size=-16384; PRAGMA temp_store=FILE; PRAGMA foreign_keys=ON;";
+            command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA cache_size=-16384; PRAGMA foreign_keys=ON;";
             command.ExecuteNonQuery();
         }
     }
