@@ -32,18 +32,14 @@ public sealed record MailboxOptions
     /// <summary>From <c>HERALD_IMAP_HOST</c>, <c>_PORT</c>, <c>_SECURITY</c>, <c>_USER</c>, <c>_PASSWORD</c>, <c>_FOLDER</c>; null without a host.</summary>
     public static MailboxOptions? FromEnvironment()
     {
-        if (Environment.GetEnvironmentVariable("HERALD_IMAP_HOST") is not { Length: > 0 } host) return null;
+        if (Deliver.MailConnection.FromEnvironment("IMAP", 993, TransportSecurity.Ssl) is not { } server) return null;
         var options = new MailboxOptions
         {
-            Host = host,
-            Port = Environment.GetEnvironmentVariable("HERALD_IMAP_PORT") is { Length: > 0 } port
-                ? int.Parse(port, System.Globalization.CultureInfo.InvariantCulture)
-                : 993,
-            Security = Environment.GetEnvironmentVariable("HERALD_IMAP_SECURITY") is { Length: > 0 } security
-                ? Enum.Parse<TransportSecurity>(security, ignoreCase: true)
-                : TransportSecurity.Ssl,
-            User = Environment.GetEnvironmentVariable("HERALD_IMAP_USER") ?? "",
-            Password = Environment.GetEnvironmentVariable("HERALD_IMAP_PASSWORD") ?? "",
+            Host = server.Host,
+            Port = server.Port,
+            Security = server.Security,
+            User = server.User ?? "",
+            Password = server.Password ?? "",
             Folder = Environment.GetEnvironmentVariable("HERALD_IMAP_FOLDER") is { Length: > 0 } folder ? folder : "INBOX",
         };
         options.Validate();

@@ -26,19 +26,8 @@ public sealed record SmtpOptions
     /// <summary>From <c>HERALD_SMTP_HOST</c>, <c>_PORT</c>, <c>_SECURITY</c> (StartTls, Ssl, None), <c>_USER</c>, <c>_PASSWORD</c>; null without a host.</summary>
     public static SmtpOptions? FromEnvironment()
     {
-        if (Environment.GetEnvironmentVariable("HERALD_SMTP_HOST") is not { Length: > 0 } host) return null;
-        var options = new SmtpOptions
-        {
-            Host = host,
-            Port = Environment.GetEnvironmentVariable("HERALD_SMTP_PORT") is { Length: > 0 } port
-                ? int.Parse(port, System.Globalization.CultureInfo.InvariantCulture)
-                : 587,
-            Security = Environment.GetEnvironmentVariable("HERALD_SMTP_SECURITY") is { Length: > 0 } security
-                ? Enum.Parse<TransportSecurity>(security, ignoreCase: true)
-                : TransportSecurity.StartTls,
-            User = Environment.GetEnvironmentVariable("HERALD_SMTP_USER"),
-            Password = Environment.GetEnvironmentVariable("HERALD_SMTP_PASSWORD"),
-        };
+        if (MailConnection.FromEnvironment("SMTP", 587, TransportSecurity.StartTls) is not { } server) return null;
+        var options = new SmtpOptions { Host = server.Host, Port = server.Port, Security = server.Security, User = server.User, Password = server.Password };
         options.Validate();
         return options;
     }
