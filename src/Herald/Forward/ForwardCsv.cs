@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Herald.Events;
 using Herald.Registry;
@@ -9,7 +10,7 @@ namespace Herald.Forward;
 /// CERT works with, the member organisation, and every other field as one IntelMQ JSON object in <c>other</c>.
 /// Cells that a spreadsheet would run as a formula are defused with a leading apostrophe.
 /// </summary>
-public static class ForwardCsv
+internal sealed class ForwardCsv(string reference) : IForwardFormat
 {
     /// <summary>The columns, in order; the event fields carry IntelMQ's names and formatting.</summary>
     public static readonly string[] Columns =
@@ -23,28 +24,38 @@ public static class ForwardCsv
 
     private static readonly HashSet<string> EventColumns = [.. Columns[1..^3]];
 
-    public static ForwardDocument Write(string reference, IReadOnlyList<ForwardedCase> cases)
+    private readonly StringBuilder _line = new(1024);
+    private readonly Dictionary<string, string> _row = new(StringComparer.Ordinal);
+
+    public string MediaType => "text/csv; charset=utf-8; header=present";
+
+    public void Begin(IBufferWriter<byte> output) => Encoding.UTF8.GetBytes(string.Join(',', Columns) + "\r\n", output);
+
+    public void Case(IBufferWriter<byte> output, ForwardedCase c)
     {
-        var csv = new StringBuilder(256 * (cases.Count + 1));
-        csv.AppendJoin(',', Columns).Append("\r\n");
-        var row = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var c in cases)
-        {
-            row.Clear();
-            foreach (var (key, value) in IntelMqJson.Pairs(c.Event))
-                if (EventColumns.Contains(key)) row[key] = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
-            // The fields without a column of their own, as IntelMQ JSON: harmonised ones by name, report columns as extra.*.
-            var other = c.Event.Fields.Count + c.Event.Extra.Count == 0
-                ? null
-                : IntelMqJson.Write(new Event { Fields = c.Event.Fields, Extra = c.Event.Extra }, includeRaw: false);
-            Cell(csv, reference);
-            foreach (var column in Columns.AsSpan(1, Columns.Length - 4)) Cell(csv.Append(','), row.GetValueOrDefault(column));
-            Cell(csv.Append(','), c.OrganisationName);
-            Cell(csv.Append(','), c.KvkNumber);
-            Cell(csv.Append(','), other);
-            csv.Append("\r\n");
-        }
-        return new ForwardDocument(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8; header=present", ForwardDocuments.FileName(Storage.ForwardFormat.Csv, reference));
+        _row.Clear();
+        foreach (var (key, value) in IntelMqJson.Pairs(c.Event))
+            if (EventColumns.Contains(key)) _row[key] = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        // The fields without a column of their own, as IntelMQ JSON: harmonised ones by name, report columns as extra.*.
+        var other = c.Event.Fields.Count + c.Event.Extra.Count == 0
+            ? null
+            : IntelMqJson.Write(new Event { Fields = c.Event.Fields, Extra = c.Event.Extra }, includeRaw: false);
+        _line.Clear();
+        Cell(_line, reference);
+        foreach (var column in Columns.AsSpan(1, Columns.Length - 4)) Cell(_line.Append(','), _row.GetValueOrDefault(column));
+        Cell(_line.Append(','), c.OrganisationName);
+        Cell(_line.Append(','), c.KvkNumber);
+        Cell(_line.Append(','), other);
+        _line.Append("\r\n");
+        foreach (var chunk in _line.GetChunks()) Encoding.UTF8.GetBytes(chunk.Span, output);
+    }
+
+    public void Between(IBufferWriter<byte> output)
+    {
+    }
+
+    public void End(IBufferWriter<byte> output)
+    {
     }
 
     /// <summary>Quotes as RFC 4180 requires; a value a spreadsheet would read as a formula gets a leading apostrophe.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Herald.Events;
 
@@ -8,17 +9,27 @@ namespace Herald.Forward;
 /// intelmq</c> (raw line in base64 included), so a partner's IntelMQ reads them with its JSON parser. Herald adds
 /// <c>extra.herald.reference</c> and, when known, <c>extra.herald.organisation</c> and <c>extra.herald.kvk</c>.
 /// </summary>
-public static class ForwardIntelMq
+internal sealed class ForwardIntelMq(string reference) : IForwardFormat
 {
     public const string ReferenceKey = "herald.reference";
     public const string OrganisationKey = "herald.organisation";
     public const string KvkKey = "herald.kvk";
 
-    public static ForwardDocument Write(string reference, IReadOnlyList<ForwardedCase> cases)
+    public string MediaType => "application/x-ndjson";
+
+    public void Begin(IBufferWriter<byte> output)
     {
-        var lines = new StringBuilder(512 * cases.Count);
-        foreach (var c in cases) lines.Append(IntelMqJson.Write(WithHeraldFields(reference, c))).Append('\n');
-        return new ForwardDocument(Encoding.UTF8.GetBytes(lines.ToString()), "application/x-ndjson", ForwardDocuments.FileName(Storage.ForwardFormat.IntelMqJson, reference));
+    }
+
+    public void Case(IBufferWriter<byte> output, ForwardedCase c) =>
+        Encoding.UTF8.GetBytes(IntelMqJson.Write(WithHeraldFields(reference, c)) + "\n", output);
+
+    public void Between(IBufferWriter<byte> output)
+    {
+    }
+
+    public void End(IBufferWriter<byte> output)
+    {
     }
 
     /// <summary>The event as forwarded: the stored one plus Herald's reference and the member organisation.</summary>

@@ -30,10 +30,17 @@ public sealed class ForwardMessageFactory(ServiceOptions service, MessageSigning
         message.Headers.Add(WarningMessageFactory.ReferenceHeader, forward.Reference);
         message.Headers.Add("X-Herald-Route", forward.Route.ToString());
         message.Headers.Add(HeaderId.ContentLanguage, "nl, en");
-        var builder = new BodyBuilder { TextBody = forward.BodyText };
-        builder.Attachments.Add(document.FileName, document.Content, ContentType.Parse(document.MediaType));
-        message.Body = builder.ToMessageBody();
+        message.Body = new Multipart("mixed") { new TextPart("plain") { Text = forward.BodyText }, Attachment(document) };
         signing.Sign(message);
         return new WarningMessage(message, null);
     }
+
+    /// <summary>The document read from its file as the message is written (never copied into memory), base64-encoded.</summary>
+    private static MimePart Attachment(ForwardDocument document) => new(ContentType.Parse(document.MediaType))
+    {
+        Content = new MimeContent(document.Content),
+        ContentTransferEncoding = ContentEncoding.Base64,
+        FileName = document.FileName,
+        IsAttachment = true,
+    };
 }

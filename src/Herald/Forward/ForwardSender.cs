@@ -21,29 +21,44 @@ public sealed class ForwardSender(ForwardDocuments documents, ForwardMessageFact
         IMailChannel mail, CancellationToken cancellationToken)
     {
         var channel = forward.Channel == PartnerChannel.HttpsPost ? HttpsForwardChannel.Name : mail.Name;
-        var (cases, problem) = await LoadCasesAsync(db, notification.Id, cancellationToken);
-        if (problem is not null) return (new SendResult(SendOutcome.Permanent, problem), channel);
-        var document = documents.Write(forward.Format, notification.Reference, notification.CreatedAt, cases, out var refusal);
-        if (document is null) return (new SendResult(SendOutcome.Permanent, refusal!), channel);
-        switch (forward.Channel)
+        ForwardDocument? document;
+        string? refusal;
+        try
         {
-            case PartnerChannel.Email:
-                var built = messages.Create(notification, document);
-                return (built.Message is { } message
-                    ? await mail.SendAsync(message, cancellationToken)
-                    : new SendResult(SendOutcome.Permanent, built.Refusal!), channel);
-            case PartnerChannel.HttpsPost:
-                if (forward.Endpoint is not { } endpoint) return (new SendResult(SendOutcome.Permanent, $"partner {forward.PartnerCode} has no endpoint"), channel);
-                return (await https.PostAsync(endpoint, document, notification.Reference, tokens.For(forward.PartnerCode), cancellationToken), channel);
-            default:
-                throw new ArgumentOutOfRangeException(nameof(forward), forward.Channel, null);
+            (document, refusal) = await documents.WriteAsync(forward.Format, notification.Reference, notification.CreatedAt,
+                ReadCasesAsync(db, notification.Id, cancellationToken), cancellationToken);
+        }
+        catch (InvalidDataException ex)
+        {
+            (document, refusal) = (null, ex.Message);
+        }
+        if (document is null) return (new SendResult(SendOutcome.Permanent, refusal!), channel);
+        await using (document)
+        {
+            switch (forward.Channel)
+            {
+                case PartnerChannel.Email:
+                    var built = messages.Create(notification, document);
+                    return (built.Message is { } message
+                        ? await mail.SendAsync(message, cancellationToken)
+                        : new SendResult(SendOutcome.Permanent, built.Refusal!), channel);
+                case PartnerChannel.HttpsPost:
+                    if (forward.Endpoint is not { } endpoint) return (new SendResult(SendOutcome.Permanent, $"partner {forward.PartnerCode} has no endpoint"), channel);
+                    return (await https.PostAsync(endpoint, document, notification.Reference, tokens.For(forward.PartnerCode), cancellationToken), channel);
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(forward), forward.Channel, null);
+            }
         }
     }
 
-    /// <summary>The forward's events in the order they were stored, each with its raw line and member organisation; or why not.</summary>
-    public static async Task<(List<ForwardedCase> Cases, string? Problem)> LoadCasesAsync(HeraldDb db, long notificationId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The forward's events in the order they were stored, each with its raw line and member organisation, read one
+    /// at a time; an event that cannot be read stops the forward (<see cref="InvalidDataException"/>, with the reason).
+    /// </summary>
+    public static async IAsyncEnumerable<ForwardedCase> ReadCasesAsync(HeraldDb db, long notificationId,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var rows = await (
+        var rows = (
                 from d in db.Directives.AsNoTracking()
                 where d.NotificationId == notificationId
                 join e in db.Events.AsNoTracking() on d.EventId equals e.Id
@@ -51,14 +66,12 @@ public sealed class ForwardSender(ForwardDocuments documents, ForwardMessageFact
                 from o in found.DefaultIfEmpty()
                 orderby e.Id
                 select new { e.Id, e.Json, e.Raw, Name = o == null ? null : o.Name, Kvk = o == null ? null : o.KvkNumber })
-            .ToListAsync(cancellationToken);
-        var cases = new List<ForwardedCase>(rows.Count);
-        foreach (var row in rows)
+            .AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            if (IntelMqJson.Read(row.Json, out var error) is not { } e) return (cases, $"stored event {row.Id} cannot be read: {error}");
+            if (IntelMqJson.Read(row.Json, out var error) is not { } e) throw new InvalidDataException($"stored event {row.Id} cannot be read: {error}");
             e.Raw = row.Raw;
-            cases.Add(new ForwardedCase(row.Id, e, row.Name, row.Kvk));
+            yield return new ForwardedCase(row.Id, e, row.Name, row.Kvk);
         }
-        return (cases, cases.Count == 0 ? "no cases are linked to this forward" : null);
     }
 }

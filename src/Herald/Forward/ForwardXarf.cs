@@ -14,7 +14,7 @@ namespace Herald.Forward;
 /// requires; a classification X-ARF has no type for becomes reputation/threat_intelligence. Report ids are UUIDs
 /// derived from the forward's reference and the event, so a retry sends the same reports.
 /// </summary>
-public sealed class ForwardXarf(ServiceOptions service)
+internal sealed class ForwardXarf(ServiceOptions service, string reference, DateTimeOffset createdAt) : IForwardFormat
 {
     public const string Version = "4.0.0";
 
@@ -24,19 +24,22 @@ public sealed class ForwardXarf(ServiceOptions service)
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public ForwardDocument Write(string reference, DateTimeOffset createdAt, IReadOnlyList<ForwardedCase> cases)
+    public string MediaType => "application/json";
+
+    public void Begin(IBufferWriter<byte> output) => output.Write("[\n"u8);
+
+    /// <summary>One report, on its own (<see cref="ForwardDocuments"/> checks it against the schemas before it joins the array).</summary>
+    public void Case(IBufferWriter<byte> output, ForwardedCase c)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024 * (cases.Count + 1));
-        using (var w = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            w.WriteStartArray();
-            foreach (var c in cases) WriteReport(w, reference, createdAt, c);
-            w.WriteEndArray();
-        }
-        return new ForwardDocument(buffer.WrittenSpan.ToArray(), "application/json", ForwardDocuments.FileName(Storage.ForwardFormat.Xarf, reference));
+        using var writer = new Utf8JsonWriter(output, WriterOptions);
+        WriteReport(writer, c);
     }
 
-    private void WriteReport(Utf8JsonWriter w, string reference, DateTimeOffset createdAt, ForwardedCase c)
+    public void Between(IBufferWriter<byte> output) => output.Write(",\n"u8);
+
+    public void End(IBufferWriter<byte> output) => output.Write("\n]\n"u8);
+
+    private void WriteReport(Utf8JsonWriter w, ForwardedCase c)
     {
         var e = c.Event;
         w.WriteStartObject();

@@ -44,7 +44,7 @@ public sealed class HttpsForwardChannel : IDisposable
         {
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
-            Content = new ByteArrayContent(document.Content),
+            Content = new StreamContent(document.Content),
         };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(document.MediaType);
         request.Content.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = document.FileName };

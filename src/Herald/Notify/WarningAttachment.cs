@@ -10,19 +10,15 @@ namespace Herald.Notify;
 /// </summary>
 public static class WarningAttachment
 {
-    private const int BufferSize = 1 << 16;
-
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>The CSV of <paramref name="warning"/>'s assets, from its start; the caller disposes it (which deletes the file).</summary>
     public static async Task<Stream> WriteAsync(HeraldDb db, Notification warning, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"herald-{warning.Id}-{Guid.NewGuid():N}.csv");
-        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, BufferSize,
-            FileOptions.DeleteOnClose);
+        var file = TemporaryFile.Create(warning.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "csv");
         try
         {
-            await using (var writer = new StreamWriter(file, Utf8, BufferSize, leaveOpen: true))
+            await using (var writer = new StreamWriter(file, Utf8, TemporaryFile.BufferSize, leaveOpen: true))
             {
                 writer.Write(AssetsCsv.Header);
                 var directives = db.Directives.Where(d => d.NotificationId == warning.Id);

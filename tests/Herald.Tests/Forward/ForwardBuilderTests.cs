@@ -90,18 +90,6 @@ public sealed class ForwardBuilderTests
     }
 
     [Fact]
-    public void A_document_over_the_size_limit_is_refused_with_its_size()
-    {
-        var documents = new ForwardDocuments(Warnings.Service, new ForwardOptions { MaxDocumentBytes = 100 }, () => throw new InvalidOperationException("not used"));
-        var cases = ForwardFixture.ThreeCases().Select((e, i) => new ForwardedCase(i + 1, e, null, null)).ToList();
-
-        var document = documents.Write(ForwardFormat.Csv, "HRLD-2026-000001", ForwardFixture.At, cases, out var refusal);
-
-        Assert.Null(document);
-        Assert.Matches(@"^the CSV document is \d+ bytes, more than the limit of 100 bytes$", refusal);
-    }
-
-    [Fact]
     public void A_bearer_token_that_could_inject_a_header_is_refused_at_start_without_showing_it()
     {
         var error = Assert.Throws<InvalidOperationException>(() => new BearerTokens(new Dictionary<string, string> { ["z-cert"] = "abc\r\nX-Evil: 1" }));
