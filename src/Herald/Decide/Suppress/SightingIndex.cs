@@ -14,36 +14,49 @@ namespace Herald.Decide.Suppress;
 /// (so a duplicate inside one report is caught too); what changed is taken per batch and stored with its events.
 /// </summary>
 /// <remarks>
-/// A large report warns about millions of assets, so what is remembered is small: per key only a 128-bit digest
-/// and when it was last warned about (32 bytes a key). The whole keys and their counts are kept only for the
+/// A large report warns about millions of assets, so what is remembered is small: per key only a digest and when
+/// it was last warned about, to the second (<see cref="DigestTable"/>: 16 bytes a slot). The whole keys and their counts are kept only for the
 /// current batch, until <see cref="TakeChanges"/> hands them over to be stored.
 /// </remarks>
 public sealed class SightingIndex
 {
     private static readonly DateTimeOffsetToBinaryConverter Time = new();
 
-    // Digest of the key → UTC ticks of the last warning.
-    private readonly Dictionary<UInt128, long> _warned = [];
+    // Digest of the key → when it was last warned about (to the second).
+    private readonly DigestTable _warned = new();
 
     // The keys changed since the last TakeChanges, with what changed.
     private readonly Dictionary<SightingKey, Change> _changed = [];
 
     public SightingIndex(IEnumerable<Sighting> known)
     {
-        foreach (var s in known)
-            if (s.LastWarnedAt is { } at && SightingKey.Parse(s.OrganisationKey, s.Asset, s.Issue) is { } key) _warned[Digest(key)] = at.UtcTicks;
+        foreach (var s in known) Remember(s.OrganisationKey, s.Asset, s.Issue, s.LastWarnedAt);
     }
 
-    /// <summary>The sightings warned about since <paramref name="since"/>: what "seen before" can match.</summary>
-    public static async Task<SightingIndex> LoadAsync(HeraldDb db, DateTimeOffset since, CancellationToken cancellationToken) =>
-        new(await db.Set<Sighting>().AsNoTracking().Where(s => s.LastWarnedAt >= since).ToListAsync(cancellationToken));
+    /// <summary>
+    /// The sightings warned about since <paramref name="since"/>: what "seen before" can match. Read one at a time, as
+    /// there may be millions.
+    /// </summary>
+    public static async Task<SightingIndex> LoadAsync(HeraldDb db, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var index = new SightingIndex([]);
+        var known = db.Set<Sighting>().AsNoTracking().Where(s => s.LastWarnedAt >= since)
+            .Select(s => new { s.OrganisationKey, s.Asset, s.Issue, s.LastWarnedAt }).AsAsyncEnumerable();
+        await foreach (var s in known.WithCancellation(cancellationToken)) index.Remember(s.OrganisationKey, s.Asset, s.Issue, s.LastWarnedAt);
+        return index;
+    }
+
+    private void Remember(string organisationKey, string asset, string issue, DateTimeOffset? lastWarnedAt)
+    {
+        if (lastWarnedAt is { } at && SightingKey.Parse(organisationKey, asset, issue) is { } key) _warned.Set(Digest(key), at.UtcTicks);
+    }
 
     public bool WarnedWithin(SightingKey key, TimeSpan window, DateTimeOffset now) =>
-        _warned.TryGetValue(Digest(key), out var at) && now.UtcTicks - at <= window.Ticks;
+        _warned.TryGet(Digest(key), out var at) && now.UtcTicks - at <= window.Ticks;
 
     public void Warned(SightingKey key, DateTimeOffset now)
     {
-        _warned[Digest(key)] = now.UtcTicks;
+        _warned.Set(Digest(key), now.UtcTicks);
         var c = Get(key, now);
         c.LastWarnedAt = now;
         c.Warned++;
