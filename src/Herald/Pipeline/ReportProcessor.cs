@@ -52,6 +52,8 @@ public sealed class ReportProcessor(
     {
         var summary = await IngestAsync(content, fileName, reportType, sourceName, progress, cancellationToken);
         if (summary.AlreadyProcessed) return summary;
+        // The decider's indexes are garbage now: return them before warnings are made.
+        ProcessMemory.Release();
         var (created, written) = await NotifyAsync(cancellationToken);
         return summary with { WarningsCreated = created, WarningsWritten = written };
     }
@@ -73,6 +75,8 @@ public sealed class ReportProcessor(
             // Recipients reached only by phone get a call task instead of an e-mail.
             if (calls is not null) await calls.CreatePendingAsync(db, cancellationToken);
         }
+        // What delivering left (messages, the delivering connections' caches) before cases are updated.
+        ProcessMemory.Release();
         await ObservePendingAsync(cancellationToken);
         return (created, written);
     }
