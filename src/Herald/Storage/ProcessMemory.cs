@@ -10,13 +10,13 @@ namespace Herald.Storage;
 /// </summary>
 public static class ProcessMemory
 {
-    private static bool s_trimUnavailable;
+    private static bool _trimUnavailable;
 
     /// <summary>A full, compacting collection that decommits what it frees, then the native heap trimmed (glibc only).</summary>
     public static void Release()
     {
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        if (!OperatingSystem.IsLinux() || s_trimUnavailable) return;
+        if (!OperatingSystem.IsLinux() || _trimUnavailable) return;
         try
         {
             _ = MallocTrim(0);
@@ -24,7 +24,7 @@ public static class ProcessMemory
         catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException)
         {
             // Not glibc (musl has no malloc_trim): its allocator keeps what it keeps.
-            s_trimUnavailable = true;
+            _trimUnavailable = true;
         }
     }
 
