@@ -19,6 +19,9 @@ public sealed class WarningMessageFactory(ServiceOptions service, MessageSigning
 
     private readonly ContentRules _rules = new(service);
 
+    /// <summary>The fixed sender, encoded once; each message gets a copy of the header instead of parsing the address again.</summary>
+    private readonly Header _from = new(HeaderId.From, new MailboxAddress(service.SenderName, service.SenderAddress).ToString(encode: true));
+
     public MessageSigning Signing => signing;
 
     /// <param name="assetsCsv">
@@ -46,8 +49,8 @@ public sealed class WarningMessageFactory(ServiceOptions service, MessageSigning
     /// <summary>The unsigned MIME message of a warning that passed the content rules.</summary>
     internal MimeMessage Build(Notification warning, Stream? assetsCsv = null)
     {
-        var message = new MimeMessage();
-        message.From.Add(new MailboxAddress(service.SenderName, service.SenderAddress));
+        // From a header list rather than new MimeMessage(), which makes a Date and a Message-Id only to have them replaced.
+        var message = new MimeMessage((IEnumerable<Header>)[_from.Clone()]);
         message.To.Add(new MailboxAddress(warning.RecipientName ?? "", warning.RecipientEmail));
         message.Subject = warning.Subject;
         message.MessageId = warning.MessageId;
