@@ -1,9 +1,6 @@
-using System.Buffers;
-using System.Text;
 using Herald.Signing;
 using Herald.Storage;
 using MimeKit;
-using MimeKit.Encodings;
 
 namespace Herald.Notify;
 
@@ -73,8 +70,8 @@ public sealed class WarningMessageFactory(ServiceOptions service, MessageSigning
     private static MimeEntity Body(Notification warning, Stream? assetsCsv)
     {
         MimeEntity body = warning.BodyHtml is { } html
-            ? new MultipartAlternative { QuotedPrintable(new TextPart("plain"), warning.BodyText), QuotedPrintable(new TextPart("html"), html) }
-            : QuotedPrintable(new TextPart("plain"), warning.BodyText);
+            ? new MultipartAlternative { Encoded(new TextPart("plain"), warning.BodyText), Encoded(new TextPart("html"), html) }
+            : Encoded(new TextPart("plain"), warning.BodyText);
         if (!warning.AssetsAttached) return body;
         var attachment = AssetsCsv.Attachment(WarningComposer.AttachmentName(warning.Reference),
             assetsCsv ?? throw new ArgumentNullException(nameof(assetsCsv), $"{warning.Reference} has its assets attached: their CSV is needed."));
@@ -85,20 +82,11 @@ public sealed class WarningMessageFactory(ServiceOptions service, MessageSigning
     /// UTF-8 text encoded as quoted-printable once, here: the part is then 7-bit clean for signing and sending, and
     /// every later write (DKIM's, OpenPGP's, the relay's) copies the encoded bytes instead of encoding them again.
     /// </summary>
-    private static T QuotedPrintable<T>(T part, string text) where T : MimePart
+    private static T Encoded<T>(T part, string text) where T : MimePart
     {
-        // Worked in pooled buffers; the part keeps one array of exactly the encoded length.
-        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
-        var length = Encoding.UTF8.GetBytes(text, bytes);
-        var encoder = new QuotedPrintableEncoder();
-        var encoded = ArrayPool<byte>.Shared.Rent(encoder.EstimateOutputLength(length));
-        var encodedLength = encoder.Flush(bytes, 0, length, encoded);
-        var content = encoded.AsSpan(0, encodedLength).ToArray();
-        ArrayPool<byte>.Shared.Return(encoded);
-        ArrayPool<byte>.Shared.Return(bytes);
         part.ContentType.Charset = "utf-8";
         part.ContentTransferEncoding = ContentEncoding.QuotedPrintable;
-        part.Content = new MimeContent(new MemoryStream(content, writable: false), ContentEncoding.QuotedPrintable);
+        part.Content = new MimeContent(new MemoryStream(QuotedPrintable.Encode(text), writable: false), ContentEncoding.QuotedPrintable);
         return part;
     }
 }
