@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using Fluid;
 using Fluid.Values;
@@ -33,6 +34,24 @@ public static class TemplateEngine
         var context = new TemplateContext(model, Options);
         foreach (var (name, value) in values) context.SetValue(name, FluidValue.Create(value, Options));
         return template.Render(context, encoder);
+    }
+
+    /// <summary>
+    /// Renders a layout onto the end of <paramref name="output"/>, with its leading and trailing white space left
+    /// out: the parts of a message are written into one buffer instead of each into a string of its own.
+    /// </summary>
+    public static void RenderTrimmed(IFluidTemplate template, object model, TextEncoder encoder, StringBuilder output)
+    {
+        var start = output.Length;
+        var pending = template.RenderAsync(new StringWriter(output, CultureInfo.InvariantCulture), encoder, new TemplateContext(model, Options));
+        // Templates here read only in-memory models: rendering completes synchronously (no include, no async filter).
+        if (!pending.IsCompletedSuccessfully) throw new InvalidOperationException("A warning template did not render synchronously.");
+        var end = output.Length;
+        while (end > start && char.IsWhiteSpace(output[end - 1])) end--;
+        output.Length = end;
+        var first = start;
+        while (first < end && char.IsWhiteSpace(output[first])) first++;
+        if (first > start) output.Remove(start, first - start);
     }
 
     /// <summary>Renders an issue template as plain text and returns its sections (title, seen, why, todo).</summary>

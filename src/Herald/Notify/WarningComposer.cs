@@ -66,21 +66,23 @@ public sealed class WarningComposer
         var groups = assets.Issues.Select(g => Draft(g.Key, g.Listed, g.Count, [.. g.Ports])).ToList();
         var attachment = assets.Count > _service.MaxAssetsInText;
         var recipient = new RecipientModel(Clean(recipientName), recipientEmail, recipientEmail[(recipientEmail.IndexOf('@', StringComparison.Ordinal) + 1)..]);
-        var subjects = new List<string>();
-        var texts = new List<string>();
-        var fragments = new List<string>();
-        foreach (var language in languages)
+        var models = new WarningModel[languages.Count];
+        var subjects = new List<string>(languages.Count);
+        for (var i = 0; i < languages.Count; i++)
         {
             // The assets as templates show them do not depend on the language: made once, above; only the texts are per language.
+            var language = languages[i];
             var issues = groups.Select(g => Issue(templates, g, language)).ToList();
-            var model = new WarningModel(language, languages.Count > 1, _serviceModel, recipient, RouteName(route), Clean(memberName), reference,
+            models[i] = new WarningModel(language, languages.Count > 1, _serviceModel, recipient, RouteName(route), Clean(memberName), reference,
                 verificationCode, issues, assets.Count, attachment, attachment ? AttachmentName(reference) : null);
-            subjects.Add(OneLine(TemplateEngine.Render(templates.Layout("subject", language), model, NullEncoder.Default)));
-            texts.Add(TemplateEngine.Render(templates.Layout("text", language), model, NullEncoder.Default));
-            fragments.Add(TemplateEngine.Render(templates.Layout("html", language), model, HtmlEncoder.Default));
+            subjects.Add(OneLine(TemplateEngine.Render(templates.Layout("subject", language), models[i], NullEncoder.Default)));
         }
         var subject = $"[{reference}] {string.Join(" / ", subjects.Distinct(StringComparer.Ordinal))}";
-        return new ComposedWarning(subject, Text(texts), Document(subject, fragments), attachment, languages);
+        var output = RenderBuffer.Take();
+        var text = Text(templates, models, output);
+        var html = Document(templates, models, subject, output);
+        RenderBuffer.Return(output);
+        return new ComposedWarning(subject, text, html, attachment, languages);
     }
 
     /// <summary>
@@ -143,31 +145,30 @@ public sealed class WarningComposer
         a.SeenAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         a.Vulnerabilities.Count > 0 ? Clean(string.Join(", ", a.Vulnerabilities)) : null, Clean(a.Organisation), a.Identifier);
 
-    /// <summary>The text of each language, trimmed and ending in a line break, with a rule between them; copied once.</summary>
-    private static string Text(List<string> texts)
+    /// <summary>The text of each language, trimmed and ending in a line break, with a rule between them, rendered into one buffer.</summary>
+    private static string Text(WarningTemplates templates, WarningModel[] models, StringBuilder output)
     {
-        var text = new StringBuilder(texts.Sum(t => t.Length + LanguageSeparator.Length + 1));
-        for (var i = 0; i < texts.Count; i++)
+        output.Clear();
+        for (var i = 0; i < models.Length; i++)
         {
-            if (i > 0) text.Append(LanguageSeparator);
-            text.Append(texts[i].AsSpan().Trim()).Append('\n');
+            if (i > 0) output.Append(LanguageSeparator);
+            TemplateEngine.RenderTrimmed(templates.Layout("text", models[i].Language), models[i], NullEncoder.Default, output);
+            output.Append('\n');
         }
-        return text.ToString();
+        return output.ToString();
     }
 
-    /// <summary>The HTML document around the trimmed fragment of each language; copied once.</summary>
-    private static string Document(string subject, List<string> fragments)
+    /// <summary>The HTML document around the trimmed fragment of each language, rendered into one buffer.</summary>
+    private static string Document(WarningTemplates templates, WarningModel[] models, string subject, StringBuilder output)
     {
-        const string Body = "</title></head>\n<body style=\"font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.45;color:#222;max-width:760px\">\n";
-        var title = HtmlEncoder.Default.Encode(subject);
-        var html = new StringBuilder(fragments.Sum(f => f.Length + 1) + title.Length + Body.Length + 64)
-            .Append("<!DOCTYPE html>\n<html><head><title>").Append(title).Append(Body);
-        for (var i = 0; i < fragments.Count; i++)
+        output.Clear().Append("<!DOCTYPE html>\n<html><head><title>").Append(HtmlEncoder.Default.Encode(subject))
+            .Append("</title></head>\n<body style=\"font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.45;color:#222;max-width:760px\">\n");
+        for (var i = 0; i < models.Length; i++)
         {
-            if (i > 0) html.Append('\n');
-            html.Append(fragments[i].AsSpan().Trim());
+            if (i > 0) output.Append('\n');
+            TemplateEngine.RenderTrimmed(templates.Layout("html", models[i].Language), models[i], HtmlEncoder.Default, output);
         }
-        return html.Append("\n</body></html>\n").ToString();
+        return output.Append("\n</body></html>\n").ToString();
     }
 
     /// <summary>Values from reports and the registry are data: no control characters, so no line of theirs can pose as text or a header.</summary>

@@ -1,9 +1,6 @@
-using System.Buffers;
-using System.Text;
 using Herald.Signing;
 using Herald.Storage;
 using MimeKit;
-using MimeKit.Encodings;
 
 namespace Herald.Notify;
 
@@ -18,6 +15,9 @@ public sealed class WarningMessageFactory(ServiceOptions service, MessageSigning
     public const string ReferenceHeader = "X-Herald-Reference";
 
     private readonly ContentRules _rules = new(service);
+
+    /// <summary>The fixed sender, encoded once; each message gets a copy of the header instead of parsing the address again.</summary>
+    private readonly Header _from = new(HeaderId.From, new MailboxAddress(service.SenderName, service.SenderAddress).ToString(encode: true));
 
     public MessageSigning Signing => signing;
 
@@ -46,8 +46,8 @@ public sealed class WarningMessageFactory(ServiceOptions service, MessageSigning
     /// <summary>The unsigned MIME message of a warning that passed the content rules.</summary>
     internal MimeMessage Build(Notification warning, Stream? assetsCsv = null)
     {
-        var message = new MimeMessage();
-        message.From.Add(new MailboxAddress(service.SenderName, service.SenderAddress));
+        // From a header list rather than new MimeMessage(), which makes a Date and a Message-Id only to have them replaced.
+        var message = new MimeMessage((IEnumerable<Header>)[_from.Clone()]);
         message.To.Add(new MailboxAddress(warning.RecipientName ?? "", warning.RecipientEmail));
         message.Subject = warning.Subject;
         message.MessageId = warning.MessageId;
@@ -70,8 +70,8 @@ public sealed class WarningMessageFactory(ServiceOptions service, MessageSigning
     private static MimeEntity Body(Notification warning, Stream? assetsCsv)
     {
         MimeEntity body = warning.BodyHtml is { } html
-            ? new MultipartAlternative { QuotedPrintable(new TextPart("plain"), warning.BodyText), QuotedPrintable(new TextPart("html"), html) }
-            : QuotedPrintable(new TextPart("plain"), warning.BodyText);
+            ? new MultipartAlternative { Encoded(new TextPart("plain"), warning.BodyText), Encoded(new TextPart("html"), html) }
+            : Encoded(new TextPart("plain"), warning.BodyText);
         if (!warning.AssetsAttached) return body;
         var attachment = AssetsCsv.Attachment(WarningComposer.AttachmentName(warning.Reference),
             assetsCsv ?? throw new ArgumentNullException(nameof(assetsCsv), $"{warning.Reference} has its assets attached: their CSV is needed."));
@@ -82,20 +82,11 @@ public sealed class WarningMessageFactory(ServiceOptions service, MessageSigning
     /// UTF-8 text encoded as quoted-printable once, here: the part is then 7-bit clean for signing and sending, and
     /// every later write (DKIM's, OpenPGP's, the relay's) copies the encoded bytes instead of encoding them again.
     /// </summary>
-    private static T QuotedPrintable<T>(T part, string text) where T : MimePart
+    private static T Encoded<T>(T part, string text) where T : MimePart
     {
-        // Worked in pooled buffers; the part keeps one array of exactly the encoded length.
-        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
-        var length = Encoding.UTF8.GetBytes(text, bytes);
-        var encoder = new QuotedPrintableEncoder();
-        var encoded = ArrayPool<byte>.Shared.Rent(encoder.EstimateOutputLength(length));
-        var encodedLength = encoder.Flush(bytes, 0, length, encoded);
-        var content = encoded.AsSpan(0, encodedLength).ToArray();
-        ArrayPool<byte>.Shared.Return(encoded);
-        ArrayPool<byte>.Shared.Return(bytes);
         part.ContentType.Charset = "utf-8";
         part.ContentTransferEncoding = ContentEncoding.QuotedPrintable;
-        part.Content = new MimeContent(new MemoryStream(content, writable: false), ContentEncoding.QuotedPrintable);
+        part.Content = new MimeContent(new MemoryStream(QuotedPrintable.Encode(text), writable: false), ContentEncoding.QuotedPrintable);
         return part;
     }
 }
