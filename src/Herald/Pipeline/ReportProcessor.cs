@@ -71,12 +71,14 @@ public sealed class ReportProcessor(
             // Partners get their cases forwarded (one forward each, in their format) before the other recipients' warnings are made.
             created = forwards is null ? 0 : await forwards.CreatePendingAsync(db, cancellationToken);
             created += await notifications.CreatePendingAsync(db, cancellationToken);
+            // What grouping left behind, returned before eight connections start delivering.
+            if (created > 0) ProcessMemory.Release();
             written = (await outbox.DeliverDueAsync(cancellationToken)).Delivered;
             // Recipients reached only by phone get a call task instead of an e-mail.
             if (calls is not null) await calls.CreatePendingAsync(db, cancellationToken);
         }
         // What delivering left (messages, the delivering connections' caches) before cases are updated.
-        ProcessMemory.Release();
+        if (written > 0) ProcessMemory.Release();
         await ObservePendingAsync(cancellationToken);
         return (created, written);
     }

@@ -6,9 +6,9 @@ namespace Herald.Decide.Suppress;
 /// two different digests are taken for one with odds near n²/2¹⁰⁵, below one in 10¹⁷ for ten million keys.
 /// </summary>
 /// <remarks>
-/// Open addressing with linear probing, in 256 segments that each double on their own when three quarters full:
-/// growing never copies more than one segment at a time, so memory grows in small steps instead of doubling a
-/// single table at once. A slot is empty while its time is zero; times are stored as seconds since 2000 plus one.
+/// Open addressing with linear probing, in 256 segments that each grow by half on their own when three quarters
+/// full: growing never copies more than one segment at a time, and a segment just grown is half full (doubling
+/// would leave it three eighths full), so memory follows the number of keys closely. A slot is empty while its time is zero; times are stored as seconds since 2000 plus one.
 /// </remarks>
 internal sealed class DigestTable
 {
@@ -32,7 +32,7 @@ internal sealed class DigestTable
     {
         var slots = _slots[Segment(digest)];
         var (high, low) = Stored(digest);
-        for (var i = Start(low, slots.Length); ; i = (i + 1) & (slots.Length - 1))
+        for (var i = Start(low, slots.Length); ; i = Next(i, slots.Length))
         {
             ref var slot = ref slots[i];
             if (slot.Time == 0) break;
@@ -57,7 +57,7 @@ internal sealed class DigestTable
     private bool Place(Slot[] slots, UInt128 digest, uint time)
     {
         var (high, low) = Stored(digest);
-        for (var i = Start(low, slots.Length); ; i = (i + 1) & (slots.Length - 1))
+        for (var i = Start(low, slots.Length); ; i = Next(i, slots.Length))
         {
             ref var slot = ref slots[i];
             if (slot.Time == 0)
@@ -77,11 +77,11 @@ internal sealed class DigestTable
     private void Grow(int segment)
     {
         var old = _slots[segment];
-        var grown = new Slot[old.Length * 2];
+        var grown = new Slot[old.Length + old.Length / 2];
         foreach (var slot in old)
         {
             if (slot.Time == 0) continue;
-            for (var i = Start(slot.Low, grown.Length); ; i = (i + 1) & (grown.Length - 1))
+            for (var i = Start(slot.Low, grown.Length); ; i = Next(i, grown.Length))
             {
                 if (grown[i].Time != 0) continue;
                 grown[i] = slot;
@@ -95,8 +95,10 @@ internal sealed class DigestTable
 
     private static (ulong High, uint Low) Stored(UInt128 digest) => ((ulong)(digest >> 64), (uint)((ulong)digest >> 32));
 
-    /// <summary>The first slot to look at, from the stored part (so growing needs nothing else).</summary>
-    private static int Start(uint low, int length) => (int)(low & (uint)(length - 1));
+    /// <summary>The first slot to look at, from the stored part (so growing needs nothing else), scaled to the length.</summary>
+    private static int Start(uint low, int length) => (int)(((ulong)low * (uint)length) >> 32);
+
+    private static int Next(int i, int length) => i + 1 == length ? 0 : i + 1;
 
     private static uint Time(long utcTicks) =>
         (uint)Math.Clamp((utcTicks - Epoch) / TimeSpan.TicksPerSecond + 1, 1, uint.MaxValue);
