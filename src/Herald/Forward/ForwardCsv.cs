@@ -50,18 +50,6 @@ internal sealed class ForwardCsv(string reference) : IForwardFormat
         foreach (var chunk in _line.GetChunks()) Encoding.UTF8.GetBytes(chunk.Span, output);
     }
 
-    public void Between(IBufferWriter<byte> output)
-    {
-    }
-
-    public void End(IBufferWriter<byte> output)
-    {
-    }
-
     /// <summary>Quotes as RFC 4180 requires; a value a spreadsheet would read as a formula gets a leading apostrophe.</summary>
-    private static void Cell(StringBuilder csv, string? value)
-    {
-        if (value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
-        CsvText.Field(csv, value);
-    }
+    private static void Cell(StringBuilder csv, string? value) => CsvText.Field(csv, CsvText.Defused(value));
 }

@@ -17,20 +17,8 @@ internal sealed class ForwardIntelMq(string reference) : IForwardFormat
 
     public string MediaType => "application/x-ndjson";
 
-    public void Begin(IBufferWriter<byte> output)
-    {
-    }
-
     public void Case(IBufferWriter<byte> output, ForwardedCase c) =>
         Encoding.UTF8.GetBytes(IntelMqJson.Write(WithHeraldFields(reference, c)) + "\n", output);
-
-    public void Between(IBufferWriter<byte> output)
-    {
-    }
-
-    public void End(IBufferWriter<byte> output)
-    {
-    }
 
     /// <summary>The event as forwarded: the stored one plus Herald's reference and the member organisation.</summary>
     public static Event WithHeraldFields(string reference, ForwardedCase c)

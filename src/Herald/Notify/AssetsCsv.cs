@@ -57,8 +57,8 @@ public static class AssetsCsv
     /// <summary>Quotes a CSV cell and defuses spreadsheet formulas (a cell may come from a report).</summary>
     private static string Cell(string? value)
     {
+        value = Registry.CsvText.Defused(value);
         if (string.IsNullOrEmpty(value)) return "";
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
         return value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

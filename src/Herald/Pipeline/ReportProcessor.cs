@@ -39,6 +39,12 @@ public sealed class ReportProcessor(
 {
     private const int BatchSize = 2000;
 
+    /// <summary>
+    /// Rows from which a run gives memory back between its stages (<see cref="ProcessMemory"/>): below it, what a stage
+    /// leaves behind is small and a full collection would cost more than it returns.
+    /// </summary>
+    private const long LargeRun = 100_000;
+
     /// <summary>Processes a report file; <paramref name="progress"/> receives the bytes read so far.</summary>
     public async Task<ProcessSummary> ProcessFileAsync(string path, string? reportType, string sourceName,
         IProgress<long>? progress, CancellationToken cancellationToken)
@@ -52,9 +58,10 @@ public sealed class ReportProcessor(
     {
         var summary = await IngestAsync(content, fileName, reportType, sourceName, progress, cancellationToken);
         if (summary.AlreadyProcessed) return summary;
+        var large = summary.Rows >= LargeRun;
         // The decider's indexes are garbage now: return them before warnings are made.
-        ProcessMemory.Release();
-        var (created, written) = await NotifyAsync(cancellationToken);
+        if (large) ProcessMemory.Release();
+        var (created, written) = await NotifyAsync(large, cancellationToken);
         return summary with { WarningsCreated = created, WarningsWritten = written };
     }
 
@@ -62,7 +69,10 @@ public sealed class ReportProcessor(
     /// Makes warnings of every directive that has none yet, and delivers them; then updates the cases from every parsed
     /// report not yet observed (this run's, one a crash or an upload left, ...), oldest first.
     /// </summary>
-    public async Task<(int Created, int Written)> NotifyAsync(CancellationToken cancellationToken)
+    public Task<(int Created, int Written)> NotifyAsync(CancellationToken cancellationToken) => NotifyAsync(false, cancellationToken);
+
+    /// <param name="large">After a large report: memory is given back after grouping and after delivering.</param>
+    private async Task<(int Created, int Written)> NotifyAsync(bool large, CancellationToken cancellationToken)
     {
         int created, written;
         await using (var db = database.Open())
@@ -72,13 +82,13 @@ public sealed class ReportProcessor(
             created = forwards is null ? 0 : await forwards.CreatePendingAsync(db, cancellationToken);
             created += await notifications.CreatePendingAsync(db, cancellationToken);
             // What grouping left behind, returned before eight connections start delivering.
-            if (created > 0) ProcessMemory.Release();
+            if (large) ProcessMemory.Release();
             written = (await outbox.DeliverDueAsync(cancellationToken)).Delivered;
             // Recipients reached only by phone get a call task instead of an e-mail.
             if (calls is not null) await calls.CreatePendingAsync(db, cancellationToken);
         }
         // What delivering left (messages, the delivering connections' caches) before cases are updated.
-        if (written > 0) ProcessMemory.Release();
+        if (large) ProcessMemory.Release();
         await ObservePendingAsync(cancellationToken);
         return (created, written);
     }
@@ -138,7 +148,7 @@ public sealed class ReportProcessor(
             resumed.Add(await ParseStoredAsync(db, report, reader, report.ReportType, null, cancellationToken));
         }
         // As after a normal run, the resumed reports (and any a crash left parsed but unobserved) update the cases.
-        var (created, written) = await NotifyAsync(cancellationToken);
+        var (created, written) = await NotifyAsync(resumed.Sum(r => r.Rows) >= LargeRun, cancellationToken);
         return new ResumeSummary(resumed, created, written);
     }
 

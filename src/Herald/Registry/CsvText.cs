@@ -13,6 +13,13 @@ internal static class CsvText
         return Quoted(line, value);
     }
 
+    /// <summary>
+    /// The value with a leading apostrophe when a spreadsheet would run it as a formula (it starts with =, +, -, @, a
+    /// tab or a carriage return): for every cell whose text comes from a report.
+    /// </summary>
+    public static string? Defused(string? value) =>
+        value is { Length: > 0 } && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+
     /// <summary>Appends a field in quotes, doubling the quotes inside, as Shadowserver writes text.</summary>
     public static StringBuilder Quoted(StringBuilder line, string value)
     {

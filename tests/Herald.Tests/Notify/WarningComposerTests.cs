@@ -91,14 +91,7 @@ public sealed class WarningComposerTests : IDisposable
     [Fact]
     public void An_analyst_s_template_is_used_without_a_rebuild_and_one_that_fails_lint_is_not()
     {
-        var templates = Path.Combine(_dir.Path, "templates", "issues");
-        Directory.CreateDirectory(templates);
-        File.WriteAllText(Path.Combine(templates, "open-rdp.en.liquid"), """
-            {% section title %}RDP open on {{ group.asset_count }} system(s){% endsection %}
-            {% section seen %}Seen on port {{ group.ports | join: ", " }}.{% endsection %}
-            {% section why %}Ransomware gangs use it.{% endsection %}
-            {% section todo %}- Close it.{% endsection %}
-            """);
+        var templates = WriteEnglishRdpTemplate();
         File.WriteAllText(Path.Combine(templates, "open-rdp.nl.liquid"), """
             {% section title %}RDP open{% endsection %}
             {% section seen %}Gezien.{% endsection %}
@@ -130,14 +123,7 @@ public sealed class WarningComposerTests : IDisposable
     [Fact]
     public void An_issue_template_with_variables_is_rendered_for_each_warning_s_own_assets()
     {
-        var templates = Path.Combine(_dir.Path, "templates", "issues");
-        Directory.CreateDirectory(templates);
-        File.WriteAllText(Path.Combine(templates, "open-rdp.en.liquid"), """
-            {% section title %}RDP open on {{ group.asset_count }} system(s){% endsection %}
-            {% section seen %}Seen on port {{ group.ports | join: ", " }}.{% endsection %}
-            {% section why %}Ransomware gangs use it.{% endsection %}
-            {% section todo %}- Close it.{% endsection %}
-            """);
+        WriteEnglishRdpTemplate();
         var composer = new WarningComposer(Service, Path.Combine(_dir.Path, "templates"));
         var one = composer.Compose(Route.Direct, null, "a@b.example", null, "HRLD-2026-000001", "ABCD2345", [Some.Asset("192.0.2.1")], ["en"]);
         var two = composer.Compose(Route.Direct, null, "a@b.example", null, "HRLD-2026-000002", "ABCD2345", [Some.Asset("192.0.2.1"), Some.Asset("192.0.2.2")], ["en"]);
@@ -147,5 +133,19 @@ public sealed class WarningComposerTests : IDisposable
         var dutch = composer.Compose(Route.Direct, null, "a@b.example", null, "HRLD-2026-000003", "ABCD2345", [Some.Asset("192.0.2.1")], ["nl"]);
         var again = composer.Compose(Route.Direct, null, "a@b.example", null, "HRLD-2026-000004", "ABCD2345", [Some.Asset("192.0.2.3")], ["nl"]);
         Assert.Equal(dutch.Text.Replace("192.0.2.1", "192.0.2.3", StringComparison.Ordinal).Replace("000003", "000004", StringComparison.Ordinal), again.Text);
+    }
+
+    /// <summary>An analyst's English open-rdp template that uses the warning's own assets; returns its folder.</summary>
+    private string WriteEnglishRdpTemplate()
+    {
+        var templates = Path.Combine(_dir.Path, "templates", "issues");
+        Directory.CreateDirectory(templates);
+        File.WriteAllText(Path.Combine(templates, "open-rdp.en.liquid"), """
+            {% section title %}RDP open on {{ group.asset_count }} system(s){% endsection %}
+            {% section seen %}Seen on port {{ group.ports | join: ", " }}.{% endsection %}
+            {% section why %}Ransomware gangs use it.{% endsection %}
+            {% section todo %}- Close it.{% endsection %}
+            """);
+        return templates;
     }
 }

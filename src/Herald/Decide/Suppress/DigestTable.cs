@@ -25,7 +25,7 @@ internal sealed class DigestTable
         for (var i = 0; i < Segments; i++) _slots[i] = new Slot[InitialSlots];
     }
 
-    public long Count { get; private set; }
+    public long Count => _counts.Sum(c => (long)c);
 
     /// <summary>The time stored with <paramref name="digest"/> (to the second, rounded down), as UTC ticks.</summary>
     public bool TryGet(UInt128 digest, out long utcTicks)
@@ -54,7 +54,7 @@ internal sealed class DigestTable
     }
 
     /// <summary>Writes the slot; true when the digest is new.</summary>
-    private bool Place(Slot[] slots, UInt128 digest, uint time)
+    private static bool Place(Slot[] slots, UInt128 digest, uint time)
     {
         var (high, low) = Stored(digest);
         for (var i = Start(low, slots.Length); ; i = Next(i, slots.Length))
@@ -63,7 +63,6 @@ internal sealed class DigestTable
             if (slot.Time == 0)
             {
                 slot = new Slot(high, low, time);
-                Count++;
                 return true;
             }
             if (slot.High == high && slot.Low == low)

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Herald.Storage;
+namespace Herald.Pipeline;
 
 /// <summary>
 /// Gives memory back to the system between the stages of a run. What a stage leaves behind is garbage the next never
