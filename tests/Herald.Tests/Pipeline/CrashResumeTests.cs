@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using Herald.Decide;
 using Herald.Storage;
@@ -66,16 +67,21 @@ public sealed class CrashResumeTests : IDisposable
     }
 
 
-    /// <summary>Rows with distinct addresses: the first 200 belong to the registered organisation, the rest to the network owner.</summary>
+    /// <summary>
+    /// Rows with distinct addresses: the first 200 belong to the registered organisation, the rest to the network owner.
+    /// The child process reads the real clock, so the rows are dated an hour before it (the rules discard old ones).
+    /// </summary>
     private async Task<string> WriteReportAsync()
     {
-        var path = Path.Combine(_dir.Path, "2026-11-01-scan_http_vulnerable-nl-geo.csv");
+        var seen = TimeProvider.System.GetUtcNow().AddHours(-1);
+        var path = Path.Combine(_dir.Path, seen.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "-scan_http_vulnerable-nl-geo.csv");
+        var timestamp = seen.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
         await using var writer = new StreamWriter(path);
         await writer.WriteLineAsync("\"timestamp\",\"ip\",\"protocol\",\"port\",\"hostname\",\"tag\",\"asn\",\"geo\",\"region\",\"city\",\"naics\",\"sic\",\"http\",\"http_code\"");
         for (var i = 0; i < Rows; i++)
         {
             var ip = i < 200 ? $"192.0.2.{i + 1}" : $"198.18.{i / 250}.{i % 250 + 1}";
-            await writer.WriteLineAsync($"\"2026-11-01 10:00:00\",{ip},tcp,443,,\"cve-2021-41773\",64500,NL,Region,City,0,0,HTTP/1.1,200");
+            await writer.WriteLineAsync($"\"{timestamp}\",{ip},tcp,443,,\"cve-2021-41773\",64500,NL,Region,City,0,0,HTTP/1.1,200");
         }
         return path;
     }
