@@ -12,9 +12,10 @@ internal static class HeraldCommands
         Recursive = true,
     };
 
-    public static RootCommand Create()
+    /// <param name="time">The clock every command runs on; the system's unless a test fixes it.</param>
+    public static RootCommand Create(TimeProvider? time = null)
     {
-        var root = new RootCommand("Herald: turns threat reports into the right warning for the right organisation.");
+        var root = new HeraldRootCommand(time ?? TimeProvider.System);
         root.Options.Add(Data);
         root.Subcommands.Add(ProcessCommand.Create());
         root.Subcommands.Add(ParseCommand.Create());
@@ -40,5 +41,18 @@ internal static class HeraldCommands
         return root;
     }
 
-    public static HeraldRuntime Runtime(ParseResult result) => new(HeraldOptions.FromEnvironment(result.GetValue(Data)));
+    /// <summary>The instance the command works on: its options, on the command line's clock.</summary>
+    public static HeraldRuntime Runtime(ParseResult result) => new(Options(result), Time(result));
+
+    /// <summary>The effective options for the command's data directory.</summary>
+    public static HeraldOptions Options(ParseResult result) => HeraldOptions.FromEnvironment(result.GetValue(Data));
+
+    /// <summary>The clock the command line was created with.</summary>
+    public static TimeProvider Time(ParseResult result) => ((HeraldRootCommand)result.RootCommandResult.Command).Time;
+
+    private sealed class HeraldRootCommand(TimeProvider time)
+        : RootCommand("Herald: turns threat reports into the right warning for the right organisation.")
+    {
+        public TimeProvider Time { get; } = time;
+    }
 }

@@ -27,7 +27,7 @@ internal static class KeysCommand
         var command = new Command("dkim-generate", "Generate the DKIM private key and print the DNS TXT record to publish") { algorithm, force };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var options = HeraldOptions.FromEnvironment(result.GetValue(HeraldCommands.Data));
+            var options = HeraldCommands.Options(result);
             var dkim = options.EffectiveSigning.Dkim;
             var path = dkim.KeyPath!;
             if (File.Exists(path) && !result.GetValue(force))
@@ -54,7 +54,7 @@ internal static class KeysCommand
         var command = new Command("openpgp-generate", "Generate the service's OpenPGP key pair for the sender address (passphrase from HERALD_OPENPGP_PASSPHRASE)");
         command.SetAction(async (result, cancellationToken) =>
         {
-            var options = HeraldOptions.FromEnvironment(result.GetValue(HeraldCommands.Data));
+            var options = HeraldCommands.Options(result);
             var pgp = options.EffectiveSigning.OpenPgp;
             if (pgp.Passphrase is not { Length: >= 12 } passphrase)
             {
@@ -83,7 +83,7 @@ internal static class KeysCommand
         var command = new Command("openpgp-import", "Import a recipient's public key; warnings to its addresses are then encrypted") { file };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var options = HeraldOptions.FromEnvironment(result.GetValue(HeraldCommands.Data));
+            var options = HeraldCommands.Options(result);
             var path = result.GetValue(file)!;
             if (!path.Exists)
             {

@@ -56,7 +56,7 @@ internal static class RulesCommand
             if (!await ReportArguments.ExistAsync(result.GetValue(rulesFile)!, path)) return 2;
             var rules = await LoadAsync([result.GetValue(rulesFile)!]);
             if (rules is null) return 1;
-            TimeProvider time = TimeProvider.System;
+            var time = HeraldCommands.Time(result);
             if (result.GetValue(at) is { } when)
             {
                 if (!DateTimeOffset.TryParse(when, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t))

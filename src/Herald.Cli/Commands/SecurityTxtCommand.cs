@@ -30,7 +30,7 @@ internal static class SecurityTxtCommand
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var time = TimeProvider.System;
+            var time = HeraldCommands.Time(result);
             try
             {
                 var registryKey = result.GetValue(key) is { } keyFile ? await File.ReadAllTextAsync(keyFile.FullName, cancellationToken) : null;

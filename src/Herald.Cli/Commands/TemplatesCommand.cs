@@ -29,7 +29,7 @@ internal static class TemplatesCommand
         var lint = new Command("lint", "Check templates: links, forms, login wording, escaping, parse errors, required sections") { dir };
         lint.SetAction(async (result, cancellationToken) =>
         {
-            var options = HeraldOptions.FromEnvironment(result.GetValue(HeraldCommands.Data));
+            var options = HeraldCommands.Options(result);
             var directory = result.GetValue(dir)?.FullName ?? options.TemplateDirectory;
             if (!System.IO.Directory.Exists(directory))
             {
@@ -60,7 +60,7 @@ internal static class TemplatesCommand
         var export = new Command("export", "Write the shipped templates to a directory for editing") { dir, force };
         export.SetAction(async (result, cancellationToken) =>
         {
-            var options = HeraldOptions.FromEnvironment(result.GetValue(HeraldCommands.Data));
+            var options = HeraldCommands.Options(result);
             var directory = result.GetValue(dir)?.FullName ?? options.TemplateDirectory;
             int written = 0, kept = 0;
             foreach (var (name, source) in WarningTemplates.Shipped())
