@@ -1,5 +1,7 @@
+using System.Collections;
 using System.CommandLine;
 using Herald.Cli.Commands;
+using Herald.Settings;
 
 namespace Herald.Cli;
 
@@ -8,15 +10,30 @@ internal static class HeraldCommands
 {
     public static readonly Option<string?> Data = new("--data")
     {
-        Description = "Where Herald keeps its data (database, reports, pickup folder). Default: $HERALD_DATA or ./data",
+        Description = "Where Herald keeps its data (database, reports, pickup folder, herald.json). Default: $HERALD_DATA or ./data",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> Config = new("--config")
+    {
+        Description = "The settings file. Default: $HERALD_CONFIG or <data>/herald.json",
+        Recursive = true,
+    };
+
+    public static readonly Option<string[]> Set = new("--set")
+    {
+        Description = "A setting for this run, as Section:Key=value (repeatable; secrets only from the environment or files)",
         Recursive = true,
     };
 
     /// <param name="time">The clock every command runs on; the system's unless a test fixes it.</param>
-    public static RootCommand Create(TimeProvider? time = null)
+    /// <param name="environment">The environment variables settings are read from; the process's unless a test gives its own.</param>
+    public static RootCommand Create(TimeProvider? time = null, IDictionary? environment = null)
     {
-        var root = new HeraldRootCommand(time ?? TimeProvider.System);
+        var root = new HeraldRootCommand(time ?? TimeProvider.System, environment);
         root.Options.Add(Data);
+        root.Options.Add(Config);
+        root.Options.Add(Set);
         root.Subcommands.Add(ProcessCommand.Create());
         root.Subcommands.Add(ParseCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
@@ -38,21 +55,35 @@ internal static class HeraldCommands
         root.Subcommands.Add(CasesCommand.Create());
         root.Subcommands.Add(SourceCommand.Create());
         root.Subcommands.Add(ResumeCommand.Create());
+        root.Subcommands.Add(ConfigCommand.Create());
         return root;
     }
 
     /// <summary>The instance the command works on: its options, on the command line's clock.</summary>
     public static HeraldRuntime Runtime(ParseResult result) => new(Options(result), Time(result));
 
-    /// <summary>The effective options for the command's data directory.</summary>
-    public static HeraldOptions Options(ParseResult result) => HeraldOptions.FromEnvironment(result.GetValue(Data));
+    /// <summary>The effective options: the settings file, the environment and <c>--set</c>, validated.</summary>
+    public static HeraldOptions Options(ParseResult result) => Settings(result).Options;
+
+    /// <summary>The settings with where each came from.</summary>
+    /// <exception cref="UserException">A bad settings file, key or value.</exception>
+    public static HeraldSettings Settings(ParseResult result, string? file = null) => HeraldSettings.Load(new SettingsRequest
+    {
+        DataDirectory = result.GetValue(Data),
+        File = file ?? result.GetValue(Config),
+        Overrides = result.GetValue(Set) ?? [],
+        Environment = Root(result).Environment,
+    });
 
     /// <summary>The clock the command line was created with.</summary>
-    public static TimeProvider Time(ParseResult result) => ((HeraldRootCommand)result.RootCommandResult.Command).Time;
+    public static TimeProvider Time(ParseResult result) => Root(result).Time;
 
-    private sealed class HeraldRootCommand(TimeProvider time)
+    private static HeraldRootCommand Root(ParseResult result) => (HeraldRootCommand)result.RootCommandResult.Command;
+
+    private sealed class HeraldRootCommand(TimeProvider time, IDictionary? environment)
         : RootCommand("Herald: turns threat reports into the right warning for the right organisation.")
     {
         public TimeProvider Time { get; } = time;
+        public IDictionary? Environment { get; } = environment;
     }
 }

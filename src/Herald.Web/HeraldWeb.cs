@@ -11,7 +11,10 @@ namespace Herald.Web;
 /// <summary>Builds the web application (pages and workers) around one Herald instance.</summary>
 public static class HeraldWeb
 {
-    public static WebApplication Build(string[] args, HeraldRuntime runtime, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="settings">Herald's settings (herald.json, HERALD__ variables, --set), which also configure the host
+    /// (Kestrel, logging, upload limits) and take precedence over its own sources.</param>
+    public static WebApplication Build(string[] args, HeraldRuntime runtime, Action<WebApplicationBuilder>? configure = null,
+        IConfiguration? settings = null)
     {
         // The pages live in this assembly, whichever program hosts it (the herald command, a test).
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -19,6 +22,7 @@ public static class HeraldWeb
             Args = args,
             ApplicationName = typeof(HeraldWeb).Assembly.GetName().Name,
         });
+        if (settings is not null) builder.Configuration.AddConfiguration(settings);
         builder.Services.AddHeraldWeb(runtime);
         configure?.Invoke(builder);
         var app = builder.Build();

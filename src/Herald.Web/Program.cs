@@ -1,9 +1,12 @@
 using Herald;
+using Herald.Settings;
 using Herald.Web;
 
-var runtime = new HeraldRuntime(HeraldOptions.FromEnvironment());
+var settings = HeraldSettings.Load(new SettingsRequest());
+var runtime = new HeraldRuntime(settings.Options);
+runtime.RequireSendable();
 await runtime.InitialiseAsync(CancellationToken.None);
-var app = HeraldWeb.Build(args, runtime);
+var app = HeraldWeb.Build(args, runtime, settings: settings.Configuration);
 await app.RunAsync();
 
 /// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>

@@ -6,20 +6,20 @@ namespace Herald;
 /// <summary>Everything an instance of Herald needs to know; the data directory holds the rest.</summary>
 public sealed record HeraldOptions
 {
-    /// <summary>Where the database, the kept reports and the pickup folder live (<c>--data</c> / <c>HERALD_DATA</c>, default <c>./data</c>).</summary>
+    /// <summary>Where the database, the kept reports, the pickup folder and <c>herald.json</c> live (<c>--data</c> / <c>HERALD_DATA</c>, default <c>./data</c>).</summary>
     public required string DataDirectory { get; init; }
 
-    /// <summary>Routing data (ip-location-db CSVs); default <c>&lt;data&gt;/routing</c>; <c>HERALD_ROUTING</c> overrides.</summary>
+    /// <summary>Routing data (ip-location-db CSVs); default <c>&lt;data&gt;/routing</c>.</summary>
     public string? RoutingDirectory { get; init; }
 
-    /// <summary>Shadowserver's schema; default <c>&lt;data&gt;/shadowserver-schema.json</c>; <c>HERALD_SCHEMA</c> overrides.</summary>
+    /// <summary>Shadowserver's schema; default <c>&lt;data&gt;/shadowserver-schema.json</c>.</summary>
     public string? SchemaPath { get; init; }
 
-    /// <summary>The X-ARF v4 schemas (xarf-spec's schemas/v4); default <c>&lt;data&gt;/xarf-schemas</c>; <c>HERALD_XARF_SCHEMAS</c> overrides.</summary>
+    /// <summary>The X-ARF v4 schemas (xarf-spec's schemas/v4); default <c>&lt;data&gt;/xarf-schemas</c>.</summary>
     public string? XarfSchemaDirectory { get; init; }
 
     /// <summary>What the parsers accept of a hostile report (line length, JSON depth, fields).</summary>
-    public Parse.ParseLimits ParseLimits { get; init; } = Parse.ParseLimits.Default;
+    public Parse.ParseLimits ParseLimits { get; init; } = new();
 
     public ServiceOptions Service { get; init; } = new();
     public DecisionOptions Decision { get; init; } = new();
@@ -34,9 +34,13 @@ public sealed record HeraldOptions
     public Cases.MailboxOptions? Mailbox { get; init; }
 
     /// <summary>DKIM and OpenPGP keys; default <c>&lt;data&gt;/keys/dkim.pem</c> and <c>&lt;data&gt;/openpgp/</c>.</summary>
-    public Signing.SigningOptions? Signing { get; init; }
+    public Signing.SigningOptions Signing { get; init; } = new();
 
-    public Signing.SigningOptions EffectiveSigning => Signing ?? Herald.Signing.SigningOptions.ForDataDirectory(DataDirectory);
+    /// <summary>The signing options with the data directory's defaults for the key paths not set.</summary>
+    public Signing.SigningOptions EffectiveSigning => Signing.ForDataDirectory(DataDirectory);
+
+    /// <summary>Limits of the upload API and form.</summary>
+    public Collect.Upload.UploadOptions Upload { get; init; } = new();
 
     /// <summary>Analysts' warning templates, used instead of the shipped ones with the same name.</summary>
     public string TemplateDirectory => Path.Combine(DataDirectory, "templates");
@@ -50,20 +54,4 @@ public sealed record HeraldOptions
     public string EffectiveRoutingDirectory => RoutingDirectory ?? Path.Combine(DataDirectory, "routing");
     public string EffectiveXarfSchemaDirectory => XarfSchemaDirectory ?? Path.Combine(DataDirectory, "xarf-schemas");
     public string EffectiveSchemaPath => SchemaPath ?? Path.Combine(DataDirectory, "shadowserver-schema.json");
-
-    /// <summary>Options from the environment, with the given data directory if any.</summary>
-    public static HeraldOptions FromEnvironment(string? dataDirectory = null) => new()
-    {
-        DataDirectory = Path.GetFullPath(dataDirectory ?? Environment.GetEnvironmentVariable("HERALD_DATA") ?? "data"),
-        RoutingDirectory = Environment.GetEnvironmentVariable("HERALD_ROUTING") is { Length: > 0 } r ? Path.GetFullPath(r) : null,
-        SchemaPath = Environment.GetEnvironmentVariable("HERALD_SCHEMA") is { Length: > 0 } s ? Path.GetFullPath(s) : null,
-        XarfSchemaDirectory = Environment.GetEnvironmentVariable("HERALD_XARF_SCHEMAS") is { Length: > 0 } x ? Path.GetFullPath(x) : null,
-        Decision = new DecisionOptions
-        {
-            KevPath = Environment.GetEnvironmentVariable("HERALD_KEV") is { Length: > 0 } k ? Path.GetFullPath(k) : null,
-        },
-        Delivery = new Deliver.DeliveryOptions { Smtp = Deliver.SmtpOptions.FromEnvironment() },
-        Mailbox = Cases.MailboxOptions.FromEnvironment(),
-        Forward = Herald.Forward.ForwardOptions.FromEnvironment(),
-    };
 }

@@ -52,7 +52,11 @@ public sealed class HeraldRuntime
             new Forward.ForwardDocuments(options.Service, options.Forward, () => _xarfSchemas.Value),
             new Forward.ForwardMessageFactory(options.Service, Messages.Signing),
             new Forward.HttpsForwardChannel(options.Forward.Http, Time), options.Forward.Tokens);
-        Outbox = new Outbox(Database, channel, Messages, options.Delivery, Time, forwarding);
+        UnsignedRefusal = options.Delivery.Smtp is { } relay && !Messages.Signing.Dkim && !options.Delivery.AllowUnsigned
+            ? $"warnings are not sent through the SMTP relay {relay.Host} without a DKIM signature: there is no key at {options.EffectiveSigning.Dkim.KeyPath}. " +
+              "Run 'herald keys dkim-generate' and publish its DNS record, or set Delivery:AllowUnsigned=true"
+            : null;
+        Outbox = new Outbox(Database, channel, Messages, options.Delivery, Time, forwarding, UnsignedRefusal);
         Forwards = new Forward.ForwardBuilder(options.Service, new NotificationBuilder(options.Service, Composer, Time), Time);
         Cases = new CaseTracker(options.FollowUp, Time);
         FollowUps = new FollowUps(options.FollowUp, options.Service, new NotificationBuilder(options.Service, Composer, Time), Time);
@@ -67,6 +71,30 @@ public sealed class HeraldRuntime
 
     /// <summary>Turns a stored warning into the signed message any channel sends.</summary>
     public WarningMessageFactory Messages { get; }
+
+    /// <summary>Why warnings may not be sent as configured (over SMTP without DKIM, not allowed), or null.</summary>
+    public string? UnsignedRefusal { get; }
+
+    /// <summary>The signing in force, in one line for the start of <c>deliver</c> and <c>serve</c>.</summary>
+    public string SigningSummary
+    {
+        get
+        {
+            var signing = Messages.Signing;
+            var dkim = signing.Dkim
+                ? $"DKIM {signing.DkimAlgorithm} (d={Options.Signing.Dkim.Domain ?? Options.Service.SenderDomain}, s={Options.Signing.Dkim.Selector})"
+                : "no DKIM" + (Options.Delivery.Smtp is not null && Options.Delivery.AllowUnsigned ? " (Delivery:AllowUnsigned is set: warnings go out unsigned)" : "");
+            var pgp = signing.OpenPgp ? ", OpenPGP signed (encrypted where the recipient's key is known)" : "";
+            return dkim + pgp;
+        }
+    }
+
+    /// <summary>Throws the refusal when warnings may not be sent as configured; for commands that send, at start.</summary>
+    /// <exception cref="UserException">The SMTP relay is set, there is no DKIM key, and unsigned mail is not allowed.</exception>
+    public void RequireSendable()
+    {
+        if (UnsignedRefusal is not null) throw new UserException(UnsignedRefusal);
+    }
 
     /// <summary>One per instance, so that its limits per receiving domain hold across runs.</summary>
     public Outbox Outbox { get; }
@@ -94,7 +122,14 @@ public sealed class HeraldRuntime
     public Task InitialiseAsync(CancellationToken cancellationToken) => Database.InitialiseAsync(cancellationToken);
 
     /// <param name="parser">The parser for the report's format; Shadowserver's when null.</param>
-    public ReportProcessor CreateProcessor(IReportParser? parser = null) => new(
+    /// <exception cref="UserException">Warnings could not be sent as configured (<see cref="RequireSendable"/>).</exception>
+    public ReportProcessor CreateProcessor(IReportParser? parser = null)
+    {
+        RequireSendable();
+        return CreateProcessorUnchecked(parser);
+    }
+
+    private ReportProcessor CreateProcessorUnchecked(IReportParser? parser) => new(
         Database, Reports, parser ?? CreateParser(ReportFormat.Shadowserver), CreateParser, PrepareAsync,
         new NotificationBuilder(Options.Service, Composer, Time), Outbox, Cases, Time, new CallTasks(Options.Service, Composer, Time), Forwards);
 

@@ -12,12 +12,13 @@ internal static class DeliverCommand
     public static Command Create()
     {
         var once = new Option<bool>("--once") { Description = "Send what is due now and stop, instead of running until Ctrl+C" };
-        var command = new Command("deliver", "Send pending warnings (SMTP relay from HERALD_SMTP_*, else the pickup folder), with retries; write due reminders; read bounces and replies (HERALD_IMAP_*)") { once };
+        var command = new Command("deliver", "Send pending warnings (the Delivery:Smtp relay, else the pickup folder), with retries; write due reminders; read bounces and replies (Mailbox)") { once };
         command.SetAction(async (result, cancellationToken) =>
         {
             var runtime = HeraldCommands.Runtime(result);
+            runtime.RequireSendable();
             await runtime.InitialiseAsync(cancellationToken);
-            AnsiConsole.MarkupLine($"Delivering through [blue]{Markup.Escape(Describe(runtime))}[/]");
+            AnsiConsole.MarkupLine($"Delivering through [blue]{Markup.Escape(Describe(runtime))}[/], signed with {Markup.Escape(runtime.SigningSummary)}");
             try
             {
                 do
@@ -45,7 +46,7 @@ internal static class DeliverCommand
         return command;
     }
 
-    private static string Describe(HeraldRuntime runtime) => runtime.Options.Delivery.Smtp is { } smtp
+    public static string Describe(HeraldRuntime runtime) => runtime.Options.Delivery.Smtp is { } smtp
         ? $"SMTP relay {smtp.Host}:{smtp.Port} ({smtp.Security})"
         : $"pickup folder {runtime.Options.PickupDirectory}";
 }

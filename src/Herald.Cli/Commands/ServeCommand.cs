@@ -17,12 +17,15 @@ internal static class ServeCommand
         var command = new Command("serve", "Run the web application and the workers") { urls };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var runtime = HeraldCommands.Runtime(result);
+            var settings = HeraldCommands.Settings(result);
+            var runtime = new HeraldRuntime(settings.Options, HeraldCommands.Time(result));
+            runtime.RequireSendable();
             await runtime.InitialiseAsync(cancellationToken);
             var address = result.GetValue(urls)!;
-            var app = HeraldWeb.Build(["--urls", address], runtime);
+            var app = HeraldWeb.Build(["--urls", address], runtime, settings: settings.Configuration);
             await app.StartAsync(cancellationToken);
             Console.WriteLine($"Herald is running at {address}/warnings (data in {runtime.Options.DataDirectory}). Press Ctrl+C to stop.");
+            Console.WriteLine($"Warnings go through {DeliverCommand.Describe(runtime)}, signed with {runtime.SigningSummary}.");
             await app.WaitForShutdownAsync(cancellationToken);
             return 0;
         });

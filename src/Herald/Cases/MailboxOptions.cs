@@ -23,26 +23,13 @@ public sealed record MailboxOptions
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>The settings without the password, for logs and errors.</summary>
+    public override string ToString() =>
+        $"{nameof(MailboxOptions)} {{ Host = {Host}, Port = {Port}, Security = {Security}, User = {User}, Folder = {Folder}, Password = {(Password.Length == 0 ? "not set" : "set")} }}";
+
     public void Validate()
     {
         if (string.IsNullOrWhiteSpace(Host) || string.IsNullOrEmpty(User)) throw new InvalidOperationException("The bounce mailbox needs a host and a user.");
         MailConnection.RequireTlsOffLoopback("IMAP", Host, Security);
-    }
-
-    /// <summary>From <c>HERALD_IMAP_HOST</c>, <c>_PORT</c>, <c>_SECURITY</c>, <c>_USER</c>, <c>_PASSWORD</c>, <c>_FOLDER</c>; null without a host.</summary>
-    public static MailboxOptions? FromEnvironment()
-    {
-        if (Deliver.MailConnection.FromEnvironment("IMAP", 993, TransportSecurity.Ssl) is not { } server) return null;
-        var options = new MailboxOptions
-        {
-            Host = server.Host,
-            Port = server.Port,
-            Security = server.Security,
-            User = server.User ?? "",
-            Password = server.Password ?? "",
-            Folder = Environment.GetEnvironmentVariable("HERALD_IMAP_FOLDER") is { Length: > 0 } folder ? folder : "INBOX",
-        };
-        options.Validate();
-        return options;
     }
 }

@@ -8,6 +8,12 @@ public sealed record DeliveryOptions
     /// <summary>The SMTP relay; null keeps the pickup folder (the embedded default).</summary>
     public SmtpOptions? Smtp { get; init; }
 
+    /// <summary>
+    /// Send over the SMTP relay without a DKIM key. Off by default: recipients often take real warnings for phishing,
+    /// and an unsigned one gives their mail filter and them nothing to check.
+    /// </summary>
+    public bool AllowUnsigned { get; init; }
+
     /// <summary>Tries before a temporary failure becomes final.</summary>
     public int MaxAttempts { get; init; } = 10;
 

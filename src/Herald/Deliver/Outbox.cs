@@ -25,9 +25,12 @@ public sealed class Outbox
     private readonly DomainThrottle _throttle;
     private readonly Forward.ForwardSender? _forwards;
 
+    private readonly string? _refusal;
+
     /// <param name="forwards">Sends partner forwards (e-mail with the cases attached, or an HTTPS POST); without it there are none.</param>
+    /// <param name="refusal">Why nothing may be sent (unsigned mail over a relay that the settings do not allow); null to send.</param>
     public Outbox(HeraldDatabase database, IMailChannel channel, WarningMessageFactory messages, DeliveryOptions options, TimeProvider time,
-        Forward.ForwardSender? forwards = null)
+        Forward.ForwardSender? forwards = null, string? refusal = null)
     {
         options.Validate();
         _database = database;
@@ -37,6 +40,7 @@ public sealed class Outbox
         _time = time;
         _throttle = new DomainThrottle(options.MaxConcurrencyPerDomain, options.MaxPerMinutePerDomain, time);
         _forwards = forwards;
+        _refusal = refusal;
     }
 
     /// <summary>Who holds a lease: this process and this outbox.</summary>
@@ -45,8 +49,10 @@ public sealed class Outbox
     public IMailChannel Channel => _channel;
 
     /// <summary>Sends every notification that is due now, a batch at a time, until none is left.</summary>
+    /// <exception cref="UserException">The settings do not allow sending (see the constructor's refusal); nothing is claimed.</exception>
     public async Task<DeliveryRun> DeliverDueAsync(CancellationToken cancellationToken)
     {
+        if (_refusal is not null) throw new UserException(_refusal);
         var total = new DeliveryRun(0, 0, 0);
         var seen = new HashSet<long>();
         while (true)

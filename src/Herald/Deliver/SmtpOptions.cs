@@ -13,6 +13,10 @@ public sealed record SmtpOptions
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>The settings without the password, for logs and errors.</summary>
+    public override string ToString() =>
+        $"{nameof(SmtpOptions)} {{ Host = {Host}, Port = {Port}, Security = {Security}, User = {User}, Password = {(Password is null ? "not set" : "set")} }}";
+
     /// <summary>Throws for a configuration that must not run: no TLS to a relay that is not on loopback, a password without a user.</summary>
     public void Validate()
     {
@@ -21,14 +25,5 @@ public sealed record SmtpOptions
         MailConnection.RequireTlsOffLoopback("SMTP", Host, Security);
         if (!string.IsNullOrEmpty(Password) && string.IsNullOrEmpty(User))
             throw new InvalidOperationException("An SMTP password was given without a user.");
-    }
-
-    /// <summary>From <c>HERALD_SMTP_HOST</c>, <c>_PORT</c>, <c>_SECURITY</c> (StartTls, Ssl, None), <c>_USER</c>, <c>_PASSWORD</c>; null without a host.</summary>
-    public static SmtpOptions? FromEnvironment()
-    {
-        if (MailConnection.FromEnvironment("SMTP", 587, TransportSecurity.StartTls) is not { } server) return null;
-        var options = new SmtpOptions { Host = server.Host, Port = server.Port, Security = server.Security, User = server.User, Password = server.Password };
-        options.Validate();
-        return options;
     }
 }

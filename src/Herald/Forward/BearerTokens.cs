@@ -1,5 +1,3 @@
-using System.Collections;
-
 namespace Herald.Forward;
 
 /// <summary>
@@ -8,11 +6,9 @@ namespace Herald.Forward;
 /// </summary>
 public sealed class BearerTokens
 {
-    public const string EnvironmentPrefix = "HERALD_FORWARD_TOKEN_";
-
     private readonly Dictionary<string, string> _tokens;
 
-    /// <summary>Throws, naming the partner but never the token, for a token that is not RFC 6750's token68 (a header injection).</summary>
+    /// <summary>Throws, naming the setting but never the token, for a token that is not RFC 6750's token68 (a header injection).</summary>
     public BearerTokens(IReadOnlyDictionary<string, string> tokens)
     {
         _tokens = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -20,7 +16,7 @@ public sealed class BearerTokens
         {
             var key = Key(code);
             if (token.Length == 0 || token.TrimEnd('=').Length == 0 || !token.TrimEnd('=').All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~' or '+' or '/'))
-                throw new InvalidOperationException($"The bearer token {EnvironmentPrefix}{key} has characters a bearer token cannot have (RFC 6750).");
+                throw new UserException($"Forward:Tokens:{code}: the token has characters a bearer token cannot have (RFC 6750)");
             _tokens[key] = token;
         }
     }
@@ -30,20 +26,10 @@ public sealed class BearerTokens
     /// <summary>The token for a partner, if one is configured.</summary>
     public string? For(string partnerCode) => _tokens.GetValueOrDefault(Key(partnerCode));
 
-    /// <summary><c>HERALD_FORWARD_TOKEN_Z_CERT</c> holds the token of partner <c>z-cert</c> (upper case, other characters as <c>_</c>).</summary>
-    public static BearerTokens FromEnvironment()
-    {
-        var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
-        {
-            if (variable.Key is string name && name.StartsWith(EnvironmentPrefix, StringComparison.Ordinal)
-                && variable.Value is string { Length: > 0 } token)
-                tokens[name[EnvironmentPrefix.Length..]] = token;
-        }
-        return new BearerTokens(tokens);
-    }
+    /// <summary>The partners with a token, as their keys (upper case, other characters as <c>_</c>).</summary>
+    public IEnumerable<string> PartnerKeys => _tokens.Keys.Order(StringComparer.Ordinal);
 
-    /// <summary>The environment variable's suffix for a partner code.</summary>
+    /// <summary>The key of a partner code: <c>z-cert</c>, <c>Z-CERT</c> and <c>z_cert</c> are one partner.</summary>
     public static string Key(string partnerCode) =>
         string.Concat(partnerCode.ToUpperInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_'));
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Herald.Net;
 
 namespace Herald.Forward;
@@ -27,26 +26,5 @@ public sealed record ForwardOptions
     {
         if (MaxDocumentBytes < 1) throw new InvalidOperationException("The forward document limit must be positive.");
         if (Http.Timeout <= TimeSpan.Zero) throw new InvalidOperationException("The forward time limit must be positive.");
-    }
-
-    /// <summary>
-    /// From <c>HERALD_FORWARD_MAX_BYTES</c>, <c>HERALD_FORWARD_TIMEOUT</c> (seconds) and a
-    /// <c>HERALD_FORWARD_TOKEN_&lt;CODE&gt;</c> per partner that wants a bearer token.
-    /// </summary>
-    public static ForwardOptions FromEnvironment()
-    {
-        var defaults = new ForwardOptions();
-        var options = defaults with
-        {
-            MaxDocumentBytes = Environment.GetEnvironmentVariable("HERALD_FORWARD_MAX_BYTES") is { Length: > 0 } max
-                ? long.Parse(max, CultureInfo.InvariantCulture)
-                : defaults.MaxDocumentBytes,
-            Http = Environment.GetEnvironmentVariable("HERALD_FORWARD_TIMEOUT") is { Length: > 0 } seconds
-                ? defaults.Http with { Timeout = TimeSpan.FromSeconds(int.Parse(seconds, CultureInfo.InvariantCulture)) }
-                : defaults.Http,
-            Tokens = BearerTokens.FromEnvironment(),
-        };
-        options.Validate();
-        return options;
     }
 }
