@@ -18,7 +18,7 @@ internal static class DeliverCommand
             var runtime = HeraldCommands.Runtime(result);
             runtime.RequireSendable();
             await runtime.InitialiseAsync(cancellationToken);
-            AnsiConsole.MarkupLine($"Delivering through [blue]{Markup.Escape(Describe(runtime))}[/], signed with {Markup.Escape(runtime.SigningSummary)}");
+            Console.WriteLine($"Delivering through {Describe(runtime)}, signed with {runtime.SigningSummary}");
             try
             {
                 do

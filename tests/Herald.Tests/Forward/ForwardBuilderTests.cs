@@ -92,9 +92,9 @@ public sealed class ForwardBuilderTests
     [Fact]
     public void A_bearer_token_that_could_inject_a_header_is_refused_at_start_without_showing_it()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => new BearerTokens(new Dictionary<string, string> { ["z-cert"] = "abc\r\nX-Evil: 1" }));
+        var error = Assert.Throws<UserException>(() => new BearerTokens(new Dictionary<string, string> { ["z-cert"] = "abc\r\nX-Evil: 1" }));
 
-        Assert.Contains("HERALD_FORWARD_TOKEN_Z_CERT", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Forward:Tokens:z-cert", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("abc", error.Message, StringComparison.Ordinal);
         var tokens = new BearerTokens(new Dictionary<string, string> { ["z-cert"] = "tok-3f9a7c==" });
         Assert.Equal("tok-3f9a7c==", tokens.For("Z-CERT"));
