@@ -15,6 +15,13 @@ public sealed record DecisionOptions
     /// <summary>CISA's KEV catalogue (JSON); when set, rules can test <c>cve: {kev: true}</c> (<c>HERALD_KEV</c>).</summary>
     public string? KevPath { get; init; }
 
+    /// <summary>
+    /// The routes the rule set's <c>recipient-limit</c> holds back (deferred and aggregated into the next message);
+    /// a route not listed is never deferred. All deliverable routes by default.
+    /// </summary>
+    public IReadOnlySet<Route> RecipientLimitRoutes { get; init; } =
+        new HashSet<Route>([Route.Direct, Route.NationalCsirt, Route.Partner, Route.NetworkOwner]);
+
     /// <summary>How often the rule files are checked for changes when watched.</summary>
     public TimeSpan ReloadInterval { get; init; } = TimeSpan.FromSeconds(5);
 }

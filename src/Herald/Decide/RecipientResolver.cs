@@ -12,6 +12,9 @@ public sealed class RecipientResolver(DecisionOptions options, PartnerDirectory 
 {
     public PartnerDirectory Partners => partners;
 
+    /// <summary>The decision settings the recipients are chosen by (the national CSIRT's code, the limited routes).</summary>
+    public DecisionOptions Options => options;
+
     /// <param name="partnerCode">The partner that warns the organisation (membership or constituency), for <see cref="Route.Partner"/>.</param>
     public RecipientChoice Resolve(Route route, EnrichedEvent e, string? partnerCode)
     {

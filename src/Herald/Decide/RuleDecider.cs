@@ -96,7 +96,7 @@ public sealed class RuleDecider : IDecider
             (proposed, route, heldBy, heldByAuthor) = (route, Route.HoldForReview, reviewer.Id, reviewer.Author);
             note = $"held for four-eyes review by rule '{reviewer.Id}' before it goes {RouteNames.Name(proposed.Value)}";
         }
-        if (RouteNames.IsDeliverable(route) && _rules.RecipientLimit is { } limit
+        if (RouteNames.IsDeliverable(route) && _rules.RecipientLimit is { } limit && _environment.Recipients.Options.RecipientLimitRoutes.Contains(route)
             && recipient!.Email is { } limited && _environment.History.NextAllowed(limited, limit, now) is { } next)
         {
             (proposed, route, notBefore) = (route, Route.Deferred, next);

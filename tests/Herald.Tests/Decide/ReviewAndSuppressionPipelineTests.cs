@@ -17,13 +17,14 @@ public sealed class ReviewAndSuppressionPipelineTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private async Task<HeraldRuntime> RuntimeAsync(string? rules = null)
+    private async Task<HeraldRuntime> RuntimeAsync(string? rules = null, DecisionOptions? decision = null)
     {
         var runtime = new HeraldRuntime(new HeraldOptions
         {
             DataDirectory = Path.Combine(_dir.Path, "data"),
             SchemaPath = TestData.SchemaPath,
             RoutingDirectory = Path.Combine(_dir.Path, "no-routing"),
+            Decision = decision ?? new DecisionOptions(),
         }, _time);
         if (rules is not null)
         {
@@ -114,6 +115,21 @@ public sealed class ReviewAndSuppressionPipelineTests : IDisposable
         var (created, _) = await processor.NotifyAsync(CancellationToken.None);
         Assert.Equal(1, created);
         Assert.Equal(0, await db.Directives.CountAsync(d => d.Route == Route.Deferred));
+    }
+
+    [SharedDataFact]
+    public async Task A_route_left_out_of_the_recipient_limit_settings_is_never_deferred()
+    {
+        var runtime = await RuntimeAsync(decision: new DecisionOptions { RecipientLimitRoutes = new HashSet<Route>([Route.NetworkOwner]) });
+        var processor = runtime.CreateProcessor();
+        await processor.ProcessFileAsync(Report("1", "192.0.2.33"), null, "test", null, CancellationToken.None);
+
+        _time.Now = Decisions.Now.AddHours(2);
+        var second = await processor.ProcessFileAsync(Report("2", "192.0.2.34"), null, "test", null, CancellationToken.None);
+
+        Assert.False(second.Routes.ContainsKey(Route.Deferred));
+        Assert.Equal(1, second.Routes[Route.Direct]);
+        Assert.Equal(1, second.WarningsCreated);
     }
 
     [SharedDataFact]
