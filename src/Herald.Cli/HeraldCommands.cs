@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Herald.Cli.Commands;
 
 namespace Herald.Cli;
@@ -12,11 +13,19 @@ internal static class HeraldCommands
         Recursive = true,
     };
 
+    /// <summary>On an unexpected error, the whole exception (type, stack trace, inner exceptions) after its one line.</summary>
+    public static readonly Option<bool> Verbose = new("--verbose")
+    {
+        Description = "On an error, also print its details (the stack trace)",
+        Recursive = true,
+    };
+
     /// <param name="time">The clock every command runs on; the system's unless a test fixes it.</param>
-    public static RootCommand Create(TimeProvider? time = null)
+    public static Command Create(TimeProvider? time = null)
     {
         var root = new HeraldRootCommand(time ?? TimeProvider.System);
         root.Options.Add(Data);
+        root.Options.Add(Verbose);
         root.Subcommands.Add(ProcessCommand.Create());
         root.Subcommands.Add(ParseCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
@@ -50,9 +59,19 @@ internal static class HeraldCommands
     /// <summary>The clock the command line was created with.</summary>
     public static TimeProvider Time(ParseResult result) => ((HeraldRootCommand)result.RootCommandResult.Command).Time;
 
-    private sealed class HeraldRootCommand(TimeProvider time)
-        : RootCommand("Herald: turns threat reports into the right warning for the right organisation.")
+    /// <summary>
+    /// The root, named <c>herald</c> whatever the program file is called (a RootCommand takes the executable's name:
+    /// Herald.Cli, or testhost in tests); with the help and version options a RootCommand has.
+    /// </summary>
+    private sealed class HeraldRootCommand : Command
     {
-        public TimeProvider Time { get; } = time;
+        public HeraldRootCommand(TimeProvider time) : base("herald", "Herald: turns threat reports into the right warning for the right organisation.")
+        {
+            Time = time;
+            Options.Add(new HelpOption());
+            Options.Add(new VersionOption());
+        }
+
+        public TimeProvider Time { get; }
     }
 }
