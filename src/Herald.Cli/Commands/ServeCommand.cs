@@ -17,11 +17,22 @@ internal static class ServeCommand
         var command = new Command("serve", "Run the web application and the workers") { urls };
         command.SetAction(async (result, cancellationToken) =>
         {
+            var address = result.GetValue(urls)!;
+            foreach (var url in address.Split(';', StringSplitOptions.TrimEntries))
+                if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+                    throw new UserException($"--urls '{url}' is not an http:// or https:// address such as http://127.0.0.1:5080");
             var runtime = HeraldCommands.Runtime(result);
             await runtime.InitialiseAsync(cancellationToken);
-            var address = result.GetValue(urls)!;
             var app = HeraldWeb.Build(["--urls", address], runtime);
-            await app.StartAsync(cancellationToken);
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (IOException ex)
+            {
+                // Kestrel's "Failed to bind to address …: address already in use."
+                throw new UserException(ex.Message, ex);
+            }
             Console.WriteLine($"Herald is running at {address}/warnings (data in {runtime.Options.DataDirectory}). Press Ctrl+C to stop.");
             await app.WaitForShutdownAsync(cancellationToken);
             return 0;
