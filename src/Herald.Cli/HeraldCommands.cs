@@ -1,5 +1,6 @@
 using System.Collections;
 using System.CommandLine;
+using System.CommandLine.Help;
 using Herald.Cli.Commands;
 using Herald.Settings;
 
@@ -26,14 +27,22 @@ internal static class HeraldCommands
         Recursive = true,
     };
 
+    /// <summary>On an unexpected error, the whole exception (type, stack trace, inner exceptions) after its one line.</summary>
+    public static readonly Option<bool> Verbose = new("--verbose")
+    {
+        Description = "On an error, also print its details (the stack trace)",
+        Recursive = true,
+    };
+
     /// <param name="time">The clock every command runs on; the system's unless a test fixes it.</param>
     /// <param name="environment">The environment variables settings are read from; the process's unless a test gives its own.</param>
-    public static RootCommand Create(TimeProvider? time = null, IDictionary? environment = null)
+    public static Command Create(TimeProvider? time = null, IDictionary? environment = null)
     {
         var root = new HeraldRootCommand(time ?? TimeProvider.System, environment);
         root.Options.Add(Data);
         root.Options.Add(Config);
         root.Options.Add(Set);
+        root.Options.Add(Verbose);
         root.Subcommands.Add(ProcessCommand.Create());
         root.Subcommands.Add(ParseCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
@@ -80,10 +89,24 @@ internal static class HeraldCommands
 
     private static HeraldRootCommand Root(ParseResult result) => (HeraldRootCommand)result.RootCommandResult.Command;
 
-    private sealed class HeraldRootCommand(TimeProvider time, IDictionary? environment)
-        : RootCommand("Herald: turns threat reports into the right warning for the right organisation.")
+    /// <summary>
+    /// The root, named <c>herald</c> whatever the program file is called (a RootCommand takes the executable's name:
+    /// Herald.Cli, or testhost in tests); with the help and version options a RootCommand has.
+    /// </summary>
+    private sealed class HeraldRootCommand : Command
     {
-        public TimeProvider Time { get; } = time;
-        public IDictionary? Environment { get; } = environment;
+        public HeraldRootCommand(TimeProvider time, IDictionary? environment)
+            : base("herald", "Herald: turns threat reports into the right warning for the right organisation.")
+        {
+            Time = time;
+            Environment = environment;
+            Options.Add(new HelpOption());
+            Options.Add(new VersionOption());
+        }
+
+        public TimeProvider Time { get; }
+
+        /// <summary>The environment variables settings are read from; null for the process's.</summary>
+        public IDictionary? Environment { get; }
     }
 }

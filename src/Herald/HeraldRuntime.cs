@@ -27,20 +27,13 @@ public sealed class HeraldRuntime
     {
         Options = options;
         Time = time ?? TimeProvider.System;
-        Directory.CreateDirectory(options.DataDirectory);
+        Directories.Create(options.DataDirectory, "the data directory");
         Database = new HeraldDatabase(StorageOptions.ForDataDirectory(options.DataDirectory));
         Reports = new ReportStore(options.DataDirectory, Time);
         _routing = routing is not null
             ? new Lazy<RoutingTable?>(routing)
             : new Lazy<RoutingTable?>(() => RoutingTable.TryLoad(options.EffectiveRoutingDirectory));
-        _schema = new Lazy<ShadowserverSchema>(() =>
-        {
-            var path = options.EffectiveSchemaPath;
-            if (!File.Exists(path))
-                throw new InvalidOperationException(
-                    $"Shadowserver's report schema is not at {path}. Run 'herald schema update' to fetch it, or set HERALD_SCHEMA.");
-            return ShadowserverSchema.Load(path);
-        });
+        _schema = new Lazy<ShadowserverSchema>(() => LoadSchema(options.EffectiveSchemaPath));
         _xarfSchemas = new Lazy<Parse.Xarf.XarfSchemas>(() => Parse.Xarf.XarfSchemas.Load(options.EffectiveXarfSchemaDirectory));
         Rules = new RuleSetProvider(Database, options.RulesDirectory, Time);
         _kev = new Lazy<KevCatalogue>(() => options.Decision.KevPath is { } kev ? KevCatalogue.Load(kev) : KevCatalogue.Empty);
@@ -61,6 +54,21 @@ public sealed class HeraldRuntime
         Cases = new CaseTracker(options.FollowUp, Time);
         FollowUps = new FollowUps(options.FollowUp, options.Service, new NotificationBuilder(options.Service, Composer, Time), Time);
         Mailbox = options.Mailbox is { } mailbox ? new BounceMailbox(mailbox, new InboundMailHandler(Database, options.Service, Time)) : null;
+    }
+
+    /// <exception cref="UserException">The schema is not installed or is not a schema.</exception>
+    private static ShadowserverSchema LoadSchema(string path)
+    {
+        if (!File.Exists(path))
+            throw new UserException($"Shadowserver's report schema is not at {path}. Run 'herald schema update' to fetch it, or set HERALD_SCHEMA.");
+        try
+        {
+            return ShadowserverSchema.Load(path);
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidDataException or InvalidOperationException or KeyNotFoundException)
+        {
+            throw new UserException($"{path} is not a readable Shadowserver report schema ({ex.Message}). Run 'herald schema update' to install it again.", ex);
+        }
     }
 
     public HeraldOptions Options { get; }

@@ -7,12 +7,11 @@ internal static class AnalystOption
 {
     public static Option<string?> Create() => new("--analyst") { Description = "Who acts (default: $HERALD_ANALYST)" };
 
-    /// <summary>The analyst, or null after saying on standard error that one is needed.</summary>
-    public static async Task<string?> ResolveAsync(ParseResult result, Option<string?> option)
+    /// <summary>The analyst.</summary>
+    /// <exception cref="UserException">Neither the option nor HERALD_ANALYST names one.</exception>
+    public static string Resolve(ParseResult result, Option<string?> option)
     {
         var analyst = result.GetValue(option) ?? Environment.GetEnvironmentVariable("HERALD_ANALYST");
-        if (!string.IsNullOrWhiteSpace(analyst)) return analyst.Trim();
-        await Console.Error.WriteLineAsync("herald: name the analyst with --analyst or HERALD_ANALYST");
-        return null;
+        return string.IsNullOrWhiteSpace(analyst) ? throw new UserException("name the analyst with --analyst or HERALD_ANALYST") : analyst.Trim();
     }
 }

@@ -42,9 +42,9 @@ internal static class CallsCommand
             await runtime.InitialiseAsync(cancellationToken);
             await using var db = runtime.Database.Open();
             var calls = new CallTasks(runtime.Options.Service, runtime.Composer, runtime.Time);
-            if (await calls.RecordAsync(db, result.GetValue(id), result.GetValue(outcome), result.GetValue(note), result.GetValue(by)!, cancellationToken)) return 0;
-            await Console.Error.WriteLineAsync($"herald: there is no call {result.GetValue(id)}");
-            return 2;
+            if (!await calls.RecordAsync(db, result.GetValue(id), result.GetValue(outcome), result.GetValue(note), result.GetValue(by)!, cancellationToken))
+                throw new UserException($"there is no call {result.GetValue(id)}");
+            return 0;
         });
 
         var command = new Command("calls", "Phone calls to make instead of e-mails");

@@ -20,7 +20,7 @@ internal static class CasesCommand
     private static Command List()
     {
         var status = new Option<CaseStatus?>("--status") { Description = "Only cases with this status (Open, Reminded, Escalated, Resolved)" };
-        var limit = new Option<int>("--limit") { Description = "At most this many, newest first", DefaultValueFactory = _ => 100 };
+        var limit = new Option<int>("--limit") { Description = "At most this many, newest first", DefaultValueFactory = _ => 100 }.AtLeastOne();
         var command = new Command("list", "List cases, newest first") { status, limit };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -49,12 +49,8 @@ internal static class CasesCommand
             var runtime = HeraldCommands.Runtime(result);
             await runtime.InitialiseAsync(cancellationToken);
             await using var db = runtime.Database.Open();
-            var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == result.GetValue(id), cancellationToken);
-            if (c is null)
-            {
-                await Console.Error.WriteLineAsync($"herald: no case {result.GetValue(id)}");
-                return 2;
-            }
+            var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == result.GetValue(id), cancellationToken)
+                ?? throw new UserException($"there is no case {result.GetValue(id)}");
             var ids = new[] { c.NotificationId, c.ReminderNotificationId, c.EscalationNotificationId }.OfType<long>().ToList();
             var warnings = await db.Notifications.AsNoTracking().Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id, cancellationToken);
             var table = new Table().Title($"Case {c.Id}").AddColumn("").AddColumn("");

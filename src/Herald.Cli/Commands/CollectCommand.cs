@@ -22,16 +22,12 @@ internal static class CollectCommand
             }
             catch (CollectorsFileException ex)
             {
-                await Console.Error.WriteLineAsync($"herald: {ex.Message}");
-                return 2;
+                throw new UserException(ex.Message, ex);
             }
             var wanted = result.GetValue(name);
             var selected = configuration.Collectors.Where(c => wanted is null || c.Name == wanted).ToList();
             if (selected.Count == 0)
-            {
-                await Console.Error.WriteLineAsync($"herald: there is no collector named '{wanted}' (collectors: {string.Join(", ", configuration.Collectors.Select(c => c.Name))})");
-                return 2;
-            }
+                throw new UserException($"there is no collector named '{wanted}' (collectors: {string.Join(", ", configuration.Collectors.Select(c => c.Name))})");
             await runtime.InitialiseAsync(cancellationToken);
             using var http = CollectorFactory.CreateHttpClient();
             var schedule = new CollectorSchedule(CollectorFactory.For(runtime, configuration.Limits, http),

@@ -23,7 +23,7 @@ internal static class ContactsCommand
         importRipe.SetAction(async (result, cancellationToken) =>
         {
             var paths = result.GetValue(files)!;
-            if (!await ReportArguments.ExistAsync(paths)) return 2;
+            OperatorFiles.Require(paths);
             var runtime = HeraldCommands.Runtime(result);
             await runtime.InitialiseAsync(cancellationToken);
             await using var db = runtime.Database.Open();
@@ -61,6 +61,7 @@ internal static class ContactsCommand
         var bounce = new Command("bounce", "Mark a contact as bounced hard: the fallback chain skips it from now on") { address, reason };
         bounce.SetAction(async (result, cancellationToken) =>
         {
+            if (string.IsNullOrWhiteSpace(result.GetValue(address))) throw new UserException("name the e-mail address or phone number that bounced");
             var runtime = HeraldCommands.Runtime(result);
             await runtime.InitialiseAsync(cancellationToken);
             await using var db = runtime.Database.Open();

@@ -13,8 +13,8 @@ internal static class DemoCommand
 
     public static Command Create()
     {
-        var organisations = new Option<int>("--organisations") { Description = "Organisations in the synthetic registry", DefaultValueFactory = _ => 200 };
-        var rows = new Option<int>("--rows") { Description = "Rows in the demo report", DefaultValueFactory = _ => 400 };
+        var organisations = new Option<int>("--organisations") { Description = "Organisations in the synthetic registry", DefaultValueFactory = _ => 200 }.AtLeastOne();
+        var rows = new Option<int>("--rows") { Description = "Rows in the demo report", DefaultValueFactory = _ => 400 }.AtLeastOne();
         var seed = new Option<long>("--seed") { Description = "Seed for the generators (same seed, same data)", DefaultValueFactory = _ => 1 };
         var command = new Command("demo", "Create a demo database with a synthetic registry and process a demo report") { organisations, rows, seed };
         command.SetAction(async (result, cancellationToken) =>
@@ -31,6 +31,9 @@ internal static class DemoCommand
     /// <summary>Seeds the registry once, writes the demo report and processes it; repeating it changes nothing.</summary>
     public static async Task<ProcessSummary> RunAsync(HeraldRuntime runtime, int organisations, int rows, long seed, CancellationToken cancellationToken)
     {
+        // Before anything is stored: the demo report is a Shadowserver report of the installed schema.
+        var reportType = runtime.Schema.Find(DemoReportType)
+            ?? throw new UserException($"the Shadowserver schema has no report type {DemoReportType}: 'herald schema update' installs the published one");
         await runtime.InitialiseAsync(cancellationToken);
         var routing = runtime.Routing;
         if (routing is null)
@@ -47,7 +50,7 @@ internal static class DemoCommand
             }
         }
 
-        var report = new SyntheticReport(runtime.Schema.Find(DemoReportType)!, routing);
+        var report = new SyntheticReport(reportType, routing);
         var date = DateOnly.FromDateTime(runtime.Time.GetUtcNow().UtcDateTime).AddDays(-1);
         var directory = Path.Combine(runtime.Options.DataDirectory, "demo");
         Directory.CreateDirectory(directory);

@@ -27,23 +27,19 @@ internal static class InhibitCommand
         var add = new Command("add", "Add an inhibition") { when, reason, expires, hold, analyst };
         add.SetAction(async (result, cancellationToken) =>
         {
-            if (await AnalystOption.ResolveAsync(result, analyst) is not { } owner) return 2;
+            var owner = AnalystOption.Resolve(result, analyst);
             var runtime = HeraldCommands.Runtime(result);
             var now = runtime.Time.GetUtcNow();
             var text = result.GetValue(expires)!;
             DateTimeOffset until;
             if (Decide.Rules.Durations.TryParse(text, out var duration)) until = now + duration;
             else if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out until))
-            {
-                await Console.Error.WriteLineAsync($"herald: --expires '{text}' is neither a date nor a duration");
-                return 2;
-            }
+                throw new UserException($"--expires '{text}' is neither a date (2026-12-31) nor a duration (30d)");
             await runtime.InitialiseAsync(cancellationToken);
             await using var db = runtime.Database.Open();
             var (inhibition, problems) = await new InhibitionRegistry(runtime.Time)
                 .AddAsync(db, result.GetValue(when)!, result.GetValue(reason)!, owner, until, result.GetValue(hold), cancellationToken);
-            foreach (var p in problems) await Console.Error.WriteLineAsync(p.ToString());
-            if (inhibition is null) return 1;
+            if (inhibition is null) throw RulesCommand.Invalid("the inhibition was not added", problems);
             Console.WriteLine($"inhibition {inhibition.Id} added, until {inhibition.ExpiresAt:yyyy-MM-dd HH:mm} UTC");
             return 0;
         });
@@ -78,17 +74,14 @@ internal static class InhibitCommand
         var remove = new Command("remove", "End an inhibition now") { id, analyst };
         remove.SetAction(async (result, cancellationToken) =>
         {
-            if (await AnalystOption.ResolveAsync(result, analyst) is not { } who) return 2;
+            var who = AnalystOption.Resolve(result, analyst);
             var runtime = HeraldCommands.Runtime(result);
             await runtime.InitialiseAsync(cancellationToken);
             await using var db = runtime.Database.Open();
-            if (await new InhibitionRegistry(runtime.Time).RemoveAsync(db, result.GetValue(id), who, cancellationToken))
-            {
-                Console.WriteLine($"inhibition {result.GetValue(id)} removed");
-                return 0;
-            }
-            await Console.Error.WriteLineAsync($"herald: there is no active inhibition {result.GetValue(id)}");
-            return 1;
+            if (!await new InhibitionRegistry(runtime.Time).RemoveAsync(db, result.GetValue(id), who, cancellationToken))
+                throw new UserException($"there is no active inhibition {result.GetValue(id)}");
+            Console.WriteLine($"inhibition {result.GetValue(id)} removed");
+            return 0;
         });
         return remove;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Herald.Signing;
 using MimeKit;
+using Org.BouncyCastle.Bcpg.OpenPgp;
 
 namespace Herald.Cli.Commands;
 
@@ -31,12 +32,9 @@ internal static class KeysCommand
             var dkim = options.EffectiveSigning.Dkim;
             var path = dkim.KeyPath!;
             if (File.Exists(path) && !result.GetValue(force))
-            {
-                await Console.Error.WriteLineAsync($"herald: {path} exists; --force replaces it (and the DNS record must change with it)");
-                return 1;
-            }
+                throw new UserException($"{path} exists; --force replaces it (and the DNS record must change with it)");
             var keys = DkimKeys.Generate(result.GetValue(algorithm)!);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            Directories.Create(Path.GetDirectoryName(path)!, "the key directory");
             // Only the service's own account may read the private key, from the moment the file exists.
             var create = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows()) create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
@@ -51,23 +49,17 @@ internal static class KeysCommand
 
     private static Command OpenPgpGenerate()
     {
-        var command = new Command("openpgp-generate", "Generate the service's OpenPGP key pair for the sender address (passphrase from HERALD_OPENPGP_PASSPHRASE)");
+        var command = new Command("openpgp-generate", "Generate the service's OpenPGP key pair for the sender address (passphrase from HERALD__Signing__OpenPgp__Passphrase or Signing:OpenPgp:PassphraseFile)");
         command.SetAction(async (result, cancellationToken) =>
         {
             var options = HeraldCommands.Options(result);
             var pgp = options.EffectiveSigning.OpenPgp;
             if (pgp.Passphrase is not { Length: >= 12 } passphrase)
-            {
-                await Console.Error.WriteLineAsync("herald: set HERALD_OPENPGP_PASSPHRASE (at least 12 characters) to protect the secret key");
-                return 2;
-            }
-            using var context = new KeyRingContext(pgp.KeyRingDirectory!, passphrase);
+                throw new UserException("set HERALD__Signing__OpenPgp__Passphrase or Signing:OpenPgp:PassphraseFile (at least 12 characters) to protect the secret key");
+            using var context = new KeyRingContext(Directories.Create(pgp.KeyRingDirectory!, "the key ring directory"), passphrase);
             var sender = new MailboxAddress(options.Service.SenderName, options.Service.SenderAddress);
             if (context.CanSign(sender, cancellationToken))
-            {
-                await Console.Error.WriteLineAsync($"herald: the key ring in {pgp.KeyRingDirectory} already has a signing key for {sender.Address}");
-                return 1;
-            }
+                throw new UserException($"the key ring in {pgp.KeyRingDirectory} already has a signing key for {sender.Address}");
             context.GenerateKeyPair(sender, passphrase);
             var armored = Path.Combine(pgp.KeyRingDirectory!, "service-public-key.asc");
             await using (var file = File.Create(armored)) context.Export([sender], file, true, cancellationToken);
@@ -85,17 +77,32 @@ internal static class KeysCommand
         {
             var options = HeraldCommands.Options(result);
             var path = result.GetValue(file)!;
-            if (!path.Exists)
-            {
-                await Console.Error.WriteLineAsync($"herald: {path.FullName} does not exist");
-                return 2;
-            }
+            OperatorFiles.Require(path);
+            var keys = await ReadPublicKeysAsync(path);
             var pgp = options.EffectiveSigning.OpenPgp;
-            using var context = new KeyRingContext(pgp.KeyRingDirectory!, pgp.Passphrase);
-            await using (var stream = path.OpenRead()) context.Import(stream, cancellationToken);
-            Console.WriteLine($"Imported {path.Name} into {pgp.KeyRingDirectory}");
+            using var context = new KeyRingContext(Directories.Create(pgp.KeyRingDirectory!, "the key ring directory"), pgp.Passphrase);
+            context.Import(keys, cancellationToken);
+            var addresses = keys.GetKeyRings().SelectMany(ring => ring.GetPublicKey().GetUserIds());
+            Console.WriteLine($"Imported {keys.Count} key(s) from {path.Name} into {pgp.KeyRingDirectory}: {string.Join(", ", addresses)}");
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The public keys in an armored or binary file.</summary>
+    /// <exception cref="UserException">The file holds no public key (text, a secret key, something else).</exception>
+    private static async Task<PgpPublicKeyRingBundle> ReadPublicKeysAsync(FileInfo path)
+    {
+        PgpPublicKeyRingBundle keys;
+        try
+        {
+            await using var stream = path.OpenRead();
+            keys = new PgpPublicKeyRingBundle(PgpUtilities.GetDecoderStream(stream));
+        }
+        catch (Exception ex) when (ex is IOException or PgpException)
+        {
+            throw new UserException($"{path.FullName} is not an OpenPGP public key: {ex.Message}", ex);
+        }
+        return keys.Count > 0 ? keys : throw new UserException($"{path.FullName} holds no OpenPGP public key");
     }
 }

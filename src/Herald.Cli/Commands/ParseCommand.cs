@@ -22,9 +22,9 @@ internal static class ParseCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var path = result.GetValue(file)!;
-            if (!await ReportArguments.ExistAsync(path)) return 2;
+            OperatorFiles.Require(path);
             var runtime = HeraldCommands.Runtime(result);
-            if (await ReportArguments.ParserAsync(runtime, path, result.GetValue(input)!, result.GetValue(mapping)) is not { } parser) return 2;
+            var parser = ReportArguments.Parser(runtime, path, result.GetValue(input)!, result.GetValue(mapping));
             var context = new ParseContext(path.Name, result.GetValue(type), runtime.Time.GetUtcNow());
             await using var content = path.OpenRead();
             var stdout = Console.Out;

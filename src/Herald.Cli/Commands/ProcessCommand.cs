@@ -20,10 +20,11 @@ internal static class ProcessCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var path = result.GetValue(file)!;
-            if (!await ReportArguments.ExistAsync(path)) return 2;
+            OperatorFiles.Require(path);
             var runtime = HeraldCommands.Runtime(result);
+            // Before the database: a missing schema or a broken mapping leaves nothing behind.
+            var parser = ReportArguments.Parser(runtime, path, result.GetValue(format)!, result.GetValue(mapping));
             await runtime.InitialiseAsync(cancellationToken);
-            if (await ReportArguments.ParserAsync(runtime, path, result.GetValue(format)!, result.GetValue(mapping)) is not { } parser) return 2;
             var summary = await RunWithProgressAsync(runtime, path, result.GetValue(type), result.GetValue(source)!, parser, cancellationToken);
             Print(summary, runtime);
             return 0;

@@ -36,6 +36,7 @@ internal static class QuarantineCommand
             var runtime = HeraldCommands.Runtime(result);
             await runtime.InitialiseAsync(cancellationToken);
             await using var db = runtime.Database.Open();
+            await RequireReportAsync(db, result.GetValue(report), cancellationToken);
             var rejections = await QuarantineDesk.ListAsync(db, result.GetValue(report), cancellationToken);
             if (result.GetValue(json))
             {
@@ -61,12 +62,8 @@ internal static class QuarantineCommand
             var runtime = HeraldCommands.Runtime(result);
             await runtime.InitialiseAsync(cancellationToken);
             await using var db = runtime.Database.Open();
-            var r = await db.Rejections.FindAsync([result.GetValue(id)], cancellationToken);
-            if (r is null)
-            {
-                await Console.Error.WriteLineAsync($"herald: there is no rejection {result.GetValue(id)}");
-                return 2;
-            }
+            var r = await db.Rejections.FindAsync([result.GetValue(id)], cancellationToken)
+                ?? throw new UserException($"there is no rejection {result.GetValue(id)}");
             var grid = new Grid().AddColumn().AddColumn();
             foreach (var (key, value) in Describe(r)) grid.AddRow(Markup.Escape(key), Markup.Escape(value?.ToString() ?? ""));
             AnsiConsole.Write(grid);
@@ -87,22 +84,15 @@ internal static class QuarantineCommand
             var text = result.GetValue(line);
             if (result.GetValue(fromFile) is { } file)
             {
-                if (!await ReportArguments.ExistAsync(file)) return 2;
+                OperatorFiles.Require(file);
                 text = (await File.ReadAllTextAsync(file.FullName, cancellationToken)).TrimEnd('\r', '\n');
             }
-            if (text is null)
-            {
-                await Console.Error.WriteLineAsync("herald: give the corrected line with --line or --from-file");
-                return 2;
-            }
+            if (text is null) throw new UserException("give the corrected line with --line or --from-file");
             var runtime = HeraldCommands.Runtime(result);
             await runtime.InitialiseAsync(cancellationToken);
             await using var db = runtime.Database.Open();
             if (await new QuarantineDesk(runtime).CorrectAsync(db, result.GetValue(id), text, result.GetValue(by)!, cancellationToken) is { } error)
-            {
-                await Console.Error.WriteLineAsync("herald: " + error);
-                return 2;
-            }
+                throw new UserException(error);
             AnsiConsole.MarkupLine($"Rejection {result.GetValue(id)} corrected; [blue]herald quarantine resubmit {result.GetValue(id)}[/] reads it again.");
             return 0;
         });
@@ -120,6 +110,9 @@ internal static class QuarantineCommand
             var runtime = HeraldCommands.Runtime(result);
             await runtime.InitialiseAsync(cancellationToken);
             await using var db = runtime.Database.Open();
+            await RequireReportAsync(db, result.GetValue(report), cancellationToken);
+            if (result.GetValue(id) is { } one && await db.Rejections.FindAsync([one], cancellationToken) is null)
+                throw new UserException($"there is no rejection {one}");
             var outcomes = await new QuarantineDesk(runtime).ResubmitAsync(db, result.GetValue(id), result.GetValue(report), result.GetValue(by)!, cancellationToken);
             foreach (var o in outcomes)
                 AnsiConsole.MarkupLine(o.Resolved
@@ -135,6 +128,13 @@ internal static class QuarantineCommand
             return outcomes.TrueForAll(o => o.Resolved) ? 0 : 1;
         });
         return command;
+    }
+
+    /// <exception cref="UserException">A report is named that does not exist.</exception>
+    private static async Task RequireReportAsync(HeraldDb db, long? id, CancellationToken cancellationToken)
+    {
+        if (id is { } report && await db.Reports.FindAsync([report], cancellationToken) is null)
+            throw new UserException($"there is no report {report}");
     }
 
     private static string Text(long n) => n.ToString(CultureInfo.InvariantCulture);

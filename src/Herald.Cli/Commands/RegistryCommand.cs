@@ -14,7 +14,7 @@ internal static class RegistryCommand
         import.SetAction(async (result, cancellationToken) =>
         {
             var paths = result.GetValue(files)!;
-            if (!await ReportArguments.ExistAsync(paths)) return 2;
+            OperatorFiles.Require(paths);
             var runtime = HeraldCommands.Runtime(result);
             await runtime.InitialiseAsync(cancellationToken);
             await using var db = runtime.Database.Open();
@@ -28,18 +28,19 @@ internal static class RegistryCommand
         });
 
         var output = new Option<DirectoryInfo>("--output") { Description = "Where to write organisations.csv, partners.csv and network-owners.csv", Required = true };
-        var organisations = new Option<int>("--organisations") { Description = "How many organisations", DefaultValueFactory = _ => 200 };
+        var organisations = new Option<int>("--organisations") { Description = "How many organisations", DefaultValueFactory = _ => 200 }.AtLeastOne();
         var seed = new Option<long>("--seed") { Description = "Seed (same seed, same registry)", DefaultValueFactory = _ => 1 };
         var generate = new Command("generate", "Write a realistic synthetic registry (all addresses on .example domains)") { output, organisations, seed };
         generate.SetAction((result, cancellationToken) =>
         {
+            var directory = Directories.Create(result.GetValue(output)!.FullName, "--output");
             var runtime = HeraldCommands.Runtime(result);
             var registry = new SyntheticRegistry(runtime.Routing).Generate(new SyntheticRegistryOptions
             {
                 Organisations = result.GetValue(organisations),
                 Seed = result.GetValue(seed),
             });
-            var written = registry.WriteCsvFiles(result.GetValue(output)!.FullName);
+            var written = registry.WriteCsvFiles(directory);
             foreach (var note in registry.Notes) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(note)}[/]");
             foreach (var file in written) Console.WriteLine(file);
             return Task.FromResult(0);

@@ -4,7 +4,7 @@ using Herald.Parse.Mapping;
 
 namespace Herald.Cli.Commands;
 
-/// <summary>The arguments every command that reads one report shares, and the check that its file exists.</summary>
+/// <summary>The arguments every command that reads one report shares, and the parser they choose.</summary>
 internal static class ReportArguments
 {
     public static Argument<FileInfo> File() => new("file") { Description = "The report file (Shadowserver CSV, IntelMQ JSON lines, X-ARF JSON, or a partner's CSV/JSON with --mapping)" };
@@ -37,31 +37,19 @@ internal static class ReportArguments
         return ReportFormats.Detect(content);
     }
 
-    /// <summary>
-    /// The parser for a report: through the mapping when one is given, otherwise for the format given or told from the
-    /// file. Null, with the problems on standard error, when the mapping is not valid.
-    /// </summary>
-    public static async Task<IReportParser?> ParserAsync(HeraldRuntime runtime, FileInfo path, string format, FileInfo? mapping)
+    /// <summary>The parser for a report: through the mapping when one is given, otherwise for the format given or told from the file.</summary>
+    /// <exception cref="UserException">The mapping does not exist or is not valid, or the format's prerequisite (a schema) is missing.</exception>
+    public static IReportParser Parser(HeraldRuntime runtime, FileInfo path, string format, FileInfo? mapping)
     {
         if (mapping is null) return runtime.CreateParser(ResolveFormat(path, format));
-        if (!await ExistAsync(mapping)) return null;
+        OperatorFiles.Require(mapping);
         try
         {
             return runtime.CreateParser(ReportFormat.Mapped, MappingLoader.LoadFile(mapping.FullName));
         }
         catch (InvalidMappingException ex)
         {
-            await Console.Error.WriteLineAsync("herald: " + ex.Message);
-            return null;
+            throw new UserException(ex.Message, ex);
         }
-    }
-
-    /// <summary>True when every file exists; otherwise says which do not, on standard error.</summary>
-    public static async Task<bool> ExistAsync(params FileInfo[] files)
-    {
-        var missing = files.Where(f => !f.Exists).Select(f => f.FullName).ToList();
-        if (missing.Count == 0) return true;
-        await Console.Error.WriteLineAsync($"herald: {string.Join(", ", missing)} does not exist");
-        return false;
     }
 }

@@ -13,16 +13,7 @@ internal static class ResumeCommand
         {
             var runtime = HeraldCommands.Runtime(result);
             await runtime.InitialiseAsync(cancellationToken);
-            Herald.Pipeline.ResumeSummary summary;
-            try
-            {
-                summary = await runtime.CreateProcessor().ResumeAsync(cancellationToken);
-            }
-            catch (InvalidOperationException ex)
-            {
-                await Console.Error.WriteLineAsync($"herald: {ex.Message}");
-                return 1;
-            }
+            var summary = await runtime.CreateProcessor().ResumeAsync(cancellationToken);
             if (summary.Reports.Count == 0) AnsiConsole.MarkupLine("No unfinished reports.");
             foreach (var report in summary.Reports)
                 AnsiConsole.MarkupLine($"Report {report.ReportId} ({Markup.Escape(report.FileName)}): {report.Events:N0} events, {report.Rejections:N0} rejections");

@@ -45,16 +45,13 @@ internal static class ReviewCommand
             { id, reason, analyst };
         command.SetAction(async (result, cancellationToken) =>
         {
-            if (await AnalystOption.ResolveAsync(result, analyst) is not { } who) return 2;
+            var who = AnalystOption.Resolve(result, analyst);
             var runtime = HeraldCommands.Runtime(result);
             await runtime.InitialiseAsync(cancellationToken);
             await using var db = runtime.Database.Open();
             var outcome = await new ReviewQueue(runtime.Time).DecideAsync(db, result.GetValue(id), approve, who, result.GetValue(reason)!, cancellationToken);
-            if (!outcome.Done)
-            {
-                await Console.Error.WriteLineAsync($"herald: refused: {outcome.Message}");
-                return 1;
-            }
+            // Every refusal (no such item, decided already, the rule's own author) is the operator's to put right.
+            if (!outcome.Done) throw new UserException($"refused: {outcome.Message}");
             Console.WriteLine(outcome.Message);
             if (!approve) return 0;
             var created = await runtime.Forwards.CreatePendingAsync(db, cancellationToken);

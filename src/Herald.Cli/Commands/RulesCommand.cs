@@ -30,9 +30,15 @@ internal static class RulesCommand
         check.SetAction(async (result, _) =>
         {
             var paths = result.GetValue(files)!;
-            if (!await ReportArguments.ExistAsync(paths)) return 2;
-            var rules = await LoadAsync(paths);
-            if (rules is null) return 1;
+            OperatorFiles.Require(paths);
+            // The problems are what was asked for: on standard output, one per line, and exit code 1.
+            var loaded = await LoadAsync(paths);
+            if (loaded.RuleSet is not { } rules)
+            {
+                foreach (var p in loaded.Problems) Console.WriteLine(p);
+                Console.WriteLine($"{loaded.Problems.Count} problem(s)");
+                return 1;
+            }
             Console.WriteLine($"{rules.Count} rule(s), hash {rules.Hash[..12]}: {string.Join(", ", rules.RuleIds)}");
             return 0;
         });
@@ -53,17 +59,13 @@ internal static class RulesCommand
         test.SetAction(async (result, cancellationToken) =>
         {
             var path = result.GetValue(report)!;
-            if (!await ReportArguments.ExistAsync(result.GetValue(rulesFile)!, path)) return 2;
-            var rules = await LoadAsync([result.GetValue(rulesFile)!]);
-            if (rules is null) return 1;
+            OperatorFiles.Require(result.GetValue(rulesFile)!, path);
+            var rules = await LoadValidAsync(result.GetValue(rulesFile)!);
             var time = HeraldCommands.Time(result);
             if (result.GetValue(at) is { } when)
             {
                 if (!DateTimeOffset.TryParse(when, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t))
-                {
-                    await Console.Error.WriteLineAsync($"herald: --at '{when}' is not a time");
-                    return 2;
-                }
+                    throw new UserException($"--at '{when}' is not a time such as 2026-11-02T08:00Z");
                 time = new FixedTime(t);
             }
             var runtime = HeraldCommands.Runtime(result);
@@ -122,14 +124,13 @@ internal static class RulesCommand
         suite.SetAction(async (result, cancellationToken) =>
         {
             var path = result.GetValue(suiteFile)!;
-            if (!await ReportArguments.ExistAsync(path)) return 2;
+            OperatorFiles.Require(path);
             var (loaded, problems) = RuleTestSuite.Load(await File.ReadAllTextAsync(path.FullName, cancellationToken), path.Name);
-            if (loaded is null) return await ProblemsAsync(problems);
+            if (loaded is null) throw Invalid($"{path.Name} is not a valid rule test suite", problems);
             var rulesPath = result.GetValue(rulesFile)
                 ?? (loaded.RulesFile is { } named ? new FileInfo(Path.Combine(path.DirectoryName!, named)) : null);
-            if (rulesPath is not null && !await ReportArguments.ExistAsync(rulesPath)) return 2;
-            var rules = rulesPath is null ? RuleSetLoader.Load(RuleSetProvider.Shipped()).RuleSet : await LoadAsync([rulesPath]);
-            if (rules is null) return 1;
+            if (rulesPath is not null) OperatorFiles.Require(rulesPath);
+            var rules = rulesPath is null ? RuleSetLoader.Load(RuleSetProvider.Shipped()).RuleSet! : await LoadValidAsync(rulesPath);
             var results = loaded.Run(rules, new Decide.DecisionOptions());
             foreach (var r in results)
             {
@@ -151,27 +152,34 @@ internal static class RulesCommand
             var runtime = HeraldCommands.Runtime(result);
             await runtime.InitialiseAsync(cancellationToken);
             var outcome = await runtime.Rules.ReloadAsync(Environment.GetEnvironmentVariable("HERALD_ANALYST") ?? "herald", cancellationToken);
-            if (outcome.Status == RuleReloadStatus.Rejected) return await ProblemsAsync(outcome.Problems);
+            if (outcome.Status == RuleReloadStatus.Rejected)
+                throw Invalid($"{runtime.Rules.Directory} has problems, so the rules in force are unchanged", outcome.Problems);
             Console.WriteLine($"rule set {outcome.Current!.Version} in force ({outcome.Current.Count} rules)");
             return 0;
         });
         return reload;
     }
 
-    private static async Task<RuleSet?> LoadAsync(IEnumerable<FileInfo> files)
+    private static async Task<RuleLoadResult> LoadAsync(IEnumerable<FileInfo> files)
     {
         var sources = new List<RuleSource>();
         foreach (var f in files) sources.Add(new RuleSource(f.Name, await File.ReadAllTextAsync(f.FullName)));
-        var result = RuleSetLoader.Load(sources);
-        if (result.RuleSet is null) await ProblemsAsync(result.Problems);
-        return result.RuleSet;
+        return RuleSetLoader.Load(sources);
     }
 
-    private static async Task<int> ProblemsAsync(IReadOnlyList<RuleProblem> problems)
+    /// <exception cref="UserException">The file has problems: the rules to test or dry-run must be valid first.</exception>
+    private static async Task<RuleSet> LoadValidAsync(FileInfo file)
     {
-        foreach (var p in problems) await Console.Error.WriteLineAsync(p.ToString());
-        await Console.Error.WriteLineAsync($"{problems.Count} problem(s)");
-        return 1;
+        var loaded = await LoadAsync([file]);
+        return loaded.RuleSet ?? throw Invalid($"{file.Name} has problems ('herald rules check {file.Name}' lists them)", loaded.Problems);
+    }
+
+    /// <summary>Problems of a rule file (or of an inhibition's condition) as one mistake: the first few, and how many more.</summary>
+    public static UserException Invalid(string what, IReadOnlyList<RuleProblem> problems)
+    {
+        const int Shown = 3;
+        var text = $"{what}: {string.Join("; ", problems.Take(Shown))}";
+        return new UserException(problems.Count > Shown ? $"{text}; and {problems.Count - Shown} more" : text);
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider

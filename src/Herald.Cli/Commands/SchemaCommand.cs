@@ -33,19 +33,26 @@ internal static class SchemaCommand
                 }
                 else
                 {
-                    await Console.Error.WriteLineAsync($"herald: {source} is neither an existing file nor an https URL");
-                    return 2;
+                    throw new UserException($"{source} is neither an existing file nor an https URL");
                 }
                 // A schema that does not load never replaces one that does.
-                var schema = ShadowserverSchema.Load(temp);
+                ShadowserverSchema schema;
+                try
+                {
+                    schema = ShadowserverSchema.Load(temp);
+                }
+                catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidDataException or InvalidOperationException or KeyNotFoundException)
+                {
+                    throw new UserException($"{source} is not Shadowserver's report schema: {ex.Message}", ex);
+                }
                 File.Move(temp, target, overwrite: true);
                 Console.WriteLine($"Installed Shadowserver schema of {schema.Created ?? "unknown date"} ({schema.Reports.Count} report types) at {target}");
                 return 0;
             }
-            catch (Exception ex) when (ex is HttpRequestException or IOException or System.Text.Json.JsonException or InvalidDataException or TaskCanceledException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
-                await Console.Error.WriteLineAsync($"herald: could not install the schema from {source}: {ex.Message}");
-                return 1;
+                // Not the operator's mistake (the network or Shadowserver's site failed): exit code 1, saying what was fetched.
+                throw new HttpRequestException($"could not fetch the schema from {source}: {ex.Message}", ex);
             }
             finally
             {

@@ -31,38 +31,49 @@ internal static class SecurityTxtCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var time = HeraldCommands.Time(result);
-            try
+            string? registryKey = null;
+            if (result.GetValue(key) is { } keyFile)
             {
-                var registryKey = result.GetValue(key) is { } keyFile ? await File.ReadAllTextAsync(keyFile.FullName, cancellationToken) : null;
-                var what = result.GetValue(target)!;
-                SecurityTxtResult outcome;
-                if (what == "-" || File.Exists(what))
-                {
-                    var content = what == "-" ? await ReadStandardInputAsync(cancellationToken) : await File.ReadAllBytesAsync(what, cancellationToken);
-                    OpenPgpKey[] keys = registryKey is null ? [] : [new OpenPgpKey(result.GetValue(key)!.Name, Encoding.UTF8.GetBytes(registryKey))];
-                    outcome = SecurityTxtChecker.CheckContent(what == "-" ? "standard input" : what, content, keys, time.GetUtcNow());
-                }
-                else
-                {
-                    var options = new SafeHttpOptions
-                    {
-                        AllowedNetworks = [.. result.GetValue(allow)!.Select(IPNetwork.Parse)],
-                        ExtraTrustRoot = result.GetValue(trustRoot) is { } pem ? X509CertificateLoader.LoadCertificateFromFile(pem.FullName) : null,
-                    };
-                    using var fetcher = new SafeFetcher(options, time);
-                    outcome = await new SecurityTxtFetcher(fetcher, time).LookupAsync(what, registryKey, cancellationToken);
-                }
-                if (result.GetValue(json)) await Console.Out.WriteLineAsync(SecurityTxtJson.Write(outcome));
-                else await Console.Out.WriteAsync(SecurityTxtText.Write(outcome));
-                return outcome.IsValid ? 0 : 1;
+                OperatorFiles.Require(keyFile);
+                registryKey = await File.ReadAllTextAsync(keyFile.FullName, cancellationToken);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or System.Security.Cryptography.CryptographicException)
+            var what = result.GetValue(target)!;
+            SecurityTxtResult outcome;
+            if (what == "-" || File.Exists(what))
             {
-                await Console.Error.WriteLineAsync($"herald: {ex.Message}");
-                return 2;
+                var content = what == "-" ? await ReadStandardInputAsync(cancellationToken) : await File.ReadAllBytesAsync(what, cancellationToken);
+                OpenPgpKey[] keys = registryKey is null ? [] : [new OpenPgpKey(result.GetValue(key)!.Name, Encoding.UTF8.GetBytes(registryKey))];
+                outcome = SecurityTxtChecker.CheckContent(what == "-" ? "standard input" : what, content, keys, time.GetUtcNow());
             }
+            else
+            {
+                var options = new SafeHttpOptions { AllowedNetworks = [.. result.GetValue(allow)!.Select(Network)], ExtraTrustRoot = TrustRoot(result.GetValue(trustRoot)) };
+                using var fetcher = new SafeFetcher(options, time);
+                outcome = await new SecurityTxtFetcher(fetcher, time).LookupAsync(what, registryKey, cancellationToken);
+            }
+            if (result.GetValue(json)) await Console.Out.WriteLineAsync(SecurityTxtJson.Write(outcome));
+            else await Console.Out.WriteAsync(SecurityTxtText.Write(outcome));
+            return outcome.IsValid ? 0 : 1;
         });
         return command;
+    }
+
+    private static IPNetwork Network(string text) => IPNetwork.TryParse(text, out var network)
+        ? network
+        : throw new UserException($"--allow-network '{text}' is not a network in CIDR notation such as 127.0.0.0/8");
+
+    private static X509Certificate2? TrustRoot(FileInfo? pem)
+    {
+        if (pem is null) return null;
+        OperatorFiles.Require(pem);
+        try
+        {
+            return X509CertificateLoader.LoadCertificateFromFile(pem.FullName);
+        }
+        catch (System.Security.Cryptography.CryptographicException ex)
+        {
+            throw new UserException($"--trust-root {pem.FullName} is not a certificate: {ex.Message}", ex);
+        }
     }
 
     private static async Task<byte[]> ReadStandardInputAsync(CancellationToken cancellationToken)

@@ -17,13 +17,24 @@ internal static class ServeCommand
         var command = new Command("serve", "Run the web application and the workers") { urls };
         command.SetAction(async (result, cancellationToken) =>
         {
+            var address = result.GetValue(urls)!;
+            foreach (var url in address.Split(';', StringSplitOptions.TrimEntries))
+                if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+                    throw new UserException($"--urls '{url}' is not an http:// or https:// address such as http://127.0.0.1:5080");
             var settings = HeraldCommands.Settings(result);
             var runtime = new HeraldRuntime(settings.Options, HeraldCommands.Time(result));
             runtime.RequireSendable();
             await runtime.InitialiseAsync(cancellationToken);
-            var address = result.GetValue(urls)!;
             var app = HeraldWeb.Build(["--urls", address], runtime, settings: settings.Configuration);
-            await app.StartAsync(cancellationToken);
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (IOException ex)
+            {
+                // Kestrel's "Failed to bind to address …: address already in use."
+                throw new UserException(ex.Message, ex);
+            }
             Console.WriteLine($"Herald is running at {address}/warnings (data in {runtime.Options.DataDirectory}). Press Ctrl+C to stop.");
             Console.WriteLine($"Warnings go through {DeliverCommand.Describe(runtime)}, signed with {runtime.SigningSummary}.");
             await app.WaitForShutdownAsync(cancellationToken);

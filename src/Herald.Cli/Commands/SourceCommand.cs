@@ -41,10 +41,10 @@ internal static class SourceCommand
             {
                 if (text == "0") age = TimeSpan.Zero;
                 else if (Durations.TryParse(text, out var parsed)) age = parsed;
-                else return await FailAsync($"--max-age '{text}' is not a duration such as 36h or 7d");
+                else throw new UserException($"--max-age '{text}' is not a duration such as 36h or 7d");
             }
             var mappingFile = result.GetValue(mapping);
-            if (mappingFile is not null && !mappingFile.Exists) return await FailAsync($"{mappingFile.FullName} does not exist");
+            if (mappingFile is not null) OperatorFiles.Require(mappingFile);
             var settings = new SourceSettings
             {
                 Format = result.GetValue(format),
@@ -66,7 +66,7 @@ internal static class SourceCommand
             }
             catch (ArgumentException ex)
             {
-                return await FailAsync(ex.Message);
+                throw new UserException(ex.Message, ex);
             }
         });
         return command;
@@ -114,7 +114,7 @@ internal static class SourceCommand
             }
             catch (ArgumentException ex)
             {
-                return await FailAsync(ex.Message);
+                throw new UserException(ex.Message, ex);
             }
         });
         return command;
@@ -131,7 +131,7 @@ internal static class SourceCommand
             await using var db = runtime.Database.Open();
             var id = result.GetValue(keyId)!;
             if (!await new SourceKeys(runtime.Time).RevokeAsync(db, id, Actor, cancellationToken))
-                return await FailAsync($"there is no active key {id}");
+                throw new UserException($"there is no active key {id}");
             Console.WriteLine($"Revoked key {id}.");
             return 0;
         });
@@ -139,10 +139,4 @@ internal static class SourceCommand
     }
 
     private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
-    private static async Task<int> FailAsync(string message)
-    {
-        await Console.Error.WriteLineAsync($"herald: {message}");
-        return 1;
-    }
 }

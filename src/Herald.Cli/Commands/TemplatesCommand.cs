@@ -32,10 +32,7 @@ internal static class TemplatesCommand
             var options = HeraldCommands.Options(result);
             var directory = result.GetValue(dir)?.FullName ?? options.TemplateDirectory;
             if (!System.IO.Directory.Exists(directory))
-            {
-                await Console.Error.WriteLineAsync($"herald: {directory} does not exist");
-                return 2;
-            }
+                throw new UserException($"{directory} does not exist ('herald templates export' writes the shipped templates there)");
             var linter = new TemplateLinter(options.Service);
             int files = 0, problems = 0;
             foreach (var (name, path) in WarningTemplates.Files(directory))
@@ -61,7 +58,7 @@ internal static class TemplatesCommand
         export.SetAction(async (result, cancellationToken) =>
         {
             var options = HeraldCommands.Options(result);
-            var directory = result.GetValue(dir)?.FullName ?? options.TemplateDirectory;
+            var directory = Directories.Create(result.GetValue(dir)?.FullName ?? options.TemplateDirectory, "the template directory");
             int written = 0, kept = 0;
             foreach (var (name, source) in WarningTemplates.Shipped())
             {
@@ -71,7 +68,7 @@ internal static class TemplatesCommand
                     kept++;
                     continue;
                 }
-                System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                Directories.Create(Path.GetDirectoryName(path)!, "the template directory");
                 await File.WriteAllTextAsync(path, source, cancellationToken);
                 written++;
             }

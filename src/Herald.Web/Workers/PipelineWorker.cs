@@ -42,7 +42,7 @@ internal sealed partial class PipelineWorker(HeraldRuntime runtime, PendingWarni
         {
             await work(cancellationToken);
         }
-        catch (Exception ex) when (ex is IOException or InvalidOperationException or InvalidDataException or DbUpdateException)
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or InvalidDataException or DbUpdateException or UserException)
         {
             LogFailed(logger, ex.Message);
         }

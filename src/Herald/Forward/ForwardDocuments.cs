@@ -34,7 +34,7 @@ public sealed class ForwardDocuments(ServiceOptions service, ForwardOptions opti
             {
                 schemas = xarfSchemas();
             }
-            catch (InvalidOperationException ex)
+            catch (UserException ex)
             {
                 return (null, $"X-ARF reports cannot be checked, so none are sent: {ex.Message}");
             }

@@ -50,11 +50,11 @@ internal sealed class DkimKey
                 {
                     var bits = rsa.KeySize;
                     rsa.Dispose();
-                    throw new InvalidOperationException($"{source}: an RSA DKIM key of {bits} bits is too weak; RFC 8301 asks for at least {MinimumRsaBits} (herald keys dkim-generate makes one).");
+                    throw new UserException($"{source}: an RSA DKIM key of {bits} bits is too weak; RFC 8301 asks for at least {MinimumRsaBits} (herald keys dkim-generate makes one).");
                 }
                 return new DkimKey(rsa, null);
             default:
-                throw new InvalidOperationException($"{source} holds no RSA or Ed25519 private key in PEM form.");
+                throw new UserException($"{source} holds no RSA or Ed25519 private key in PEM form.");
         }
     }
 

@@ -7,7 +7,7 @@ namespace Herald.Signing;
 public sealed class KeyRingContext(string directory, string? passphrase) : GnuPGContext(CreateDirectory(directory))
 {
     protected override string GetPasswordForKey(PgpSecretKey key) =>
-        passphrase ?? throw new InvalidOperationException("The OpenPGP secret key needs a passphrase: set HERALD_OPENPGP_PASSPHRASE.");
+        passphrase ?? throw new UserException("the OpenPGP secret key needs a passphrase: set HERALD__Signing__OpenPgp__Passphrase or Signing:OpenPgp:PassphraseFile");
 
     private static string CreateDirectory(string directory)
     {

@@ -27,7 +27,7 @@ public sealed class MessageSigning(DkimMessageSigner? dkim, KeyRingContext? open
         {
             pgp = new KeyRingContext(directory, options.OpenPgp.Passphrase);
             if (!pgp.CanSign(sender))
-                throw new InvalidOperationException($"The OpenPGP key ring in {directory} has no signing key for {service.SenderAddress}.");
+                throw new UserException($"The OpenPGP key ring in {directory} has no signing key for {service.SenderAddress}.");
         }
         return new MessageSigning(dkim, pgp, sender, options.OpenPgp.Encrypt);
     }

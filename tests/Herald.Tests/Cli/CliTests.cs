@@ -14,7 +14,7 @@ public sealed class CliTests : IDisposable
 
     private string Data => Path.Combine(_dir.Path, "data");
 
-    private Task<int> Herald(params string[] args) => HeraldCommands.Create().Parse([.. args, "--data", Data]).InvokeAsync();
+    private Task<int> Herald(params string[] args) => HeraldCli.RunAsync([.. args, "--data", Data]);
 
     [SharedDataFact]
     public async Task An_operator_installs_the_schema_generates_and_imports_a_registry_and_processes_a_report()

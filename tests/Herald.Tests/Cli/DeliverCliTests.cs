@@ -17,7 +17,7 @@ public sealed class DeliverCliTests : IDisposable
 
     private string Data => Path.Combine(_dir.Path, "data");
 
-    private Task<int> Herald(params string[] args) => HeraldCommands.Create().Parse([.. args, "--data", Data]).InvokeAsync();
+    private Task<int> Herald(params string[] args) => HeraldCli.RunAsync([.. args, "--data", Data]);
 
     [Fact]
     public async Task Deliver_once_writes_each_pending_warning_to_the_pickup_folder_once_and_records_it()

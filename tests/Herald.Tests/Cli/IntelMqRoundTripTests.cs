@@ -15,7 +15,7 @@ public sealed class IntelMqRoundTripTests : IDisposable
 
     private string Data => Path.Combine(_dir.Path, "data");
 
-    private Task<int> Herald(params string[] args) => HeraldCommands.Create().Parse([.. args, "--data", Data]).InvokeAsync();
+    private Task<int> Herald(params string[] args) => HeraldCli.RunAsync([.. args, "--data", Data]);
 
     /// <summary>Runs the command with standard output captured.</summary>
     private async Task<(int Code, string[] Lines)> HeraldOut(params string[] args)

@@ -15,7 +15,7 @@ public sealed class QuarantineCliTests : IDisposable
 
     private string Data => Path.Combine(_dir.Path, "data");
 
-    private Task<int> Herald(params string[] args) => HeraldCommands.Create().Parse([.. args, "--data", Data]).InvokeAsync();
+    private Task<int> Herald(params string[] args) => HeraldCli.RunAsync([.. args, "--data", Data]);
 
     private async Task<(int Code, string Out)> HeraldOut(params string[] args)
     {

@@ -26,7 +26,7 @@ public sealed class SourceCommandTests : IDisposable
         AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
         try
         {
-            var code = await HeraldCommands.Create().Parse([.. args, "--data", Data]).InvokeAsync();
+            var code = await HeraldCli.RunAsync([.. args, "--data", Data]);
             return (code, output.ToString());
         }
         finally
@@ -62,7 +62,7 @@ public sealed class SourceCommandTests : IDisposable
         Assert.Contains(keyId, list, StringComparison.Ordinal);
         Assert.DoesNotContain(key, list, StringComparison.Ordinal);
         Assert.Equal(0, (await HeraldAsync("source", "key", "revoke", keyId!)).Code);
-        Assert.Equal(1, (await HeraldAsync("source", "key", "revoke", keyId!)).Code);
+        Assert.Equal(2, (await HeraldAsync("source", "key", "revoke", keyId!)).Code);
 
         await using (var db = runtime.Database.Open())
         {
@@ -76,9 +76,9 @@ public sealed class SourceCommandTests : IDisposable
     [Fact]
     public async Task Bad_settings_are_refused_with_every_reason_and_nothing_is_added()
     {
-        Assert.Equal(1, (await HeraldAsync("source", "add", "x", "--format", "xml", "--reliability", "Z", "--require", "Source Port")).Code);
-        Assert.Equal(1, (await HeraldAsync("source", "add", "x", "--max-age", "soon")).Code);
-        Assert.Equal(1, (await HeraldAsync("source", "key", "create", "nobody")).Code);
+        Assert.Equal(2, (await HeraldAsync("source", "add", "x", "--format", "xml", "--reliability", "Z", "--require", "Source Port")).Code);
+        Assert.Equal(2, (await HeraldAsync("source", "add", "x", "--max-age", "soon")).Code);
+        Assert.Equal(2, (await HeraldAsync("source", "key", "create", "nobody")).Code);
         var runtime = new HeraldRuntime(new HeraldOptions { DataDirectory = Data });
         await using var db = runtime.Database.Open();
         Assert.Equal(0, await db.Sources.CountAsync());

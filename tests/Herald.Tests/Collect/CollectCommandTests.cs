@@ -10,7 +10,7 @@ namespace Herald.Tests.Collect;
 public sealed class CollectCommandTests
 {
     private static Task<int> Herald(CollectTestbed bed, params string[] args) =>
-        HeraldCommands.Create().Parse([.. args, "--data", bed.Data]).InvokeAsync();
+        HeraldCli.RunAsync([.. args, "--data", bed.Data]);
 
     private static string Yaml(int deadPort) => $"""
         collectors:

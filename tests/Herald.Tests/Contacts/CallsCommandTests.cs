@@ -16,7 +16,7 @@ public sealed class CallsCommandTests : IDisposable
 
     private string Data => Path.Combine(_dir.Path, "data");
 
-    private Task<int> Herald(params string[] args) => HeraldCommands.Create().Parse([.. args, "--data", Data]).InvokeAsync();
+    private Task<int> Herald(params string[] args) => HeraldCli.RunAsync([.. args, "--data", Data]);
 
     [SharedDataFact]
     public async Task A_phone_only_organisation_becomes_a_call_whose_outcome_is_recorded_and_audited()

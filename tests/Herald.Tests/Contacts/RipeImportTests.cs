@@ -192,7 +192,7 @@ public sealed class RipeImportTests : IDisposable
         var files = await WriteFilesAsync();
         var data = Path.Combine(_dir.Path, "data");
 
-        var code = await HeraldCommands.Create().Parse(["contacts", "import-ripe", .. files, "--data", data]).InvokeAsync();
+        var code = await HeraldCli.RunAsync(["contacts", "import-ripe", .. files, "--data", data]);
 
         Assert.Equal(1, code);
         await using var db = new HeraldRuntime(new HeraldOptions { DataDirectory = data }).Database.Open();

@@ -110,7 +110,7 @@ public sealed class XarfTests
     [Fact]
     public void Missing_schemas_are_a_clear_configuration_error()
     {
-        var ex = Assert.Throws<InvalidOperationException>(() => XarfSchemas.Load(Path.Combine(Path.GetTempPath(), "no-such-xarf-schemas")));
+        var ex = Assert.Throws<UserException>(() => XarfSchemas.Load(Path.Combine(Path.GetTempPath(), "no-such-xarf-schemas")));
 
         Assert.Contains("HERALD_XARF_SCHEMAS", ex.Message, StringComparison.Ordinal);
     }

@@ -25,7 +25,7 @@ public sealed class SecurityTxtCliTests : IDisposable
         Console.SetOut(output);
         try
         {
-            var code = await HeraldCommands.Create().Parse([.. args, "--data", Path.Combine(_dir.Path, "data")]).InvokeAsync();
+            var code = await HeraldCli.RunAsync([.. args, "--data", Path.Combine(_dir.Path, "data")]);
             return (code, output.ToString());
         }
         finally

@@ -46,7 +46,7 @@ public sealed partial class ServiceIdentityTests : IDisposable
         Console.SetError(error);
         try
         {
-            var code = await HeraldCommands.Create(_time, new System.Collections.Hashtable()).Parse([.. args, "--data", Data]).InvokeAsync();
+            var code = await HeraldCli.RunAsync(HeraldCommands.Create(_time, new System.Collections.Hashtable()), [.. args, "--data", Data]);
             return (code, error.ToString());
         }
         finally
@@ -109,7 +109,9 @@ public sealed partial class ServiceIdentityTests : IDisposable
 
         var (code, error) = await HeraldAsync("process", await WriteReportAsync());
 
-        Assert.NotEqual(0, code);
+        Assert.Equal(HeraldCli.Mistake, code);
+        Assert.Equal($"herald: Service:SenderAddress: 'meldingen at cert-voorbeeld' is not an e-mail address such as warnings@cert.example (file {Path.Combine(Data, HeraldSettings.FileName)})",
+            error.TrimEnd());
         Assert.Contains("Service:SenderAddress: 'meldingen at cert-voorbeeld' is not an e-mail address", error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(Data, "herald.db")));
     }

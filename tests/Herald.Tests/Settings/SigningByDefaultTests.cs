@@ -24,7 +24,7 @@ public sealed class SigningByDefaultTests : IDisposable
         Console.SetError(error);
         try
         {
-            var code = await HeraldCommands.Create(TimeProvider.System, new System.Collections.Hashtable()).Parse(args).InvokeAsync();
+            var code = await HeraldCli.RunAsync(HeraldCommands.Create(TimeProvider.System, new System.Collections.Hashtable()), args);
             return (code, output.ToString(), error.ToString());
         }
         finally
@@ -50,7 +50,8 @@ public sealed class SigningByDefaultTests : IDisposable
         var (code, _, error) = await HeraldAsync("deliver", "--once", "--data", Data,
             "--set", "Delivery:Smtp:Host=127.0.0.1", "--set", $"Delivery:Smtp:Port={smtp.Port}", "--set", "Delivery:Smtp:Security=None");
 
-        Assert.NotEqual(0, code);
+        Assert.Equal(HeraldCli.Mistake, code);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("warnings are not sent through the SMTP relay 127.0.0.1 without a DKIM signature", error, StringComparison.Ordinal);
         Assert.Contains("Delivery:AllowUnsigned", error, StringComparison.Ordinal);
         Assert.Empty(smtp.ReceivedFiles());

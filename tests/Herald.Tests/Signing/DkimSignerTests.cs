@@ -80,7 +80,7 @@ public sealed class DkimSignerTests : IDisposable
         using var rsa = RSA.Create(1024);
         var path = Path.Combine(_dir.Path, "weak.pem");
         File.WriteAllText(path, rsa.ExportRSAPrivateKeyPem());
-        var error = Assert.Throws<InvalidOperationException>(() => DkimMessageSigner.Load(path, "herald.example", "sel1"));
+        var error = Assert.Throws<UserException>(() => DkimMessageSigner.Load(path, "herald.example", "sel1"));
         Assert.Contains("RFC 8301", error.Message, StringComparison.Ordinal);
     }
 

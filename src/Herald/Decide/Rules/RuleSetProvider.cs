@@ -29,7 +29,7 @@ public sealed class RuleSetProvider(HeraldDatabase database, string directory, T
     {
         if (_current is { } current) return current;
         var reload = await ReloadAsync("herald", cancellationToken);
-        return reload.Current ?? throw new InvalidOperationException(
+        return reload.Current ?? throw new UserException(
             "The rule files have problems, so nothing can be decided:\n" + string.Join('\n', reload.Problems));
     }
 

@@ -17,7 +17,7 @@ public sealed class XarfSchemas
     {
         var root = File.Exists(Path.Combine(directory, Master)) ? directory : Path.Combine(directory, "v4");
         if (!File.Exists(Path.Combine(root, Master)))
-            throw new InvalidOperationException($"The X-ARF v4 schemas are not in {directory} (no {Master}). Copy xarf-spec's schemas/v4 there or set HERALD_XARF_SCHEMAS.");
+            throw new UserException($"The X-ARF v4 schemas are not in {directory} (no {Master}). Copy xarf-spec's schemas/v4 there or set HERALD_XARF_SCHEMAS.");
         var options = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
         // The core first, then the types that refer to it, then the master that refers to them all.
         var files = Directory.EnumerateFiles(root, "*.json", SearchOption.AllDirectories)
