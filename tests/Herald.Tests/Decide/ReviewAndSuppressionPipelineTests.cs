@@ -52,7 +52,7 @@ public sealed class ReviewAndSuppressionPipelineTests : IDisposable
         return path;
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task A_held_directive_waits_is_refused_to_its_rule_author_and_goes_out_when_another_analyst_approves()
     {
         var runtime = await RuntimeAsync("""
@@ -89,7 +89,7 @@ public sealed class ReviewAndSuppressionPipelineTests : IDisposable
         Assert.False((await queue.DecideAsync(db, item.Id, approve: false, "carol", "too late", CancellationToken.None)).Done);
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task The_same_asset_in_a_later_report_is_suppressed_counted_and_held_until_the_recipient_limit_allows()
     {
         var runtime = await RuntimeAsync();
@@ -116,7 +116,7 @@ public sealed class ReviewAndSuppressionPipelineTests : IDisposable
         Assert.Equal(0, await db.Directives.CountAsync(d => d.Route == Route.Deferred));
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task An_inhibition_suppresses_matching_warnings_until_it_is_removed()
     {
         var runtime = await RuntimeAsync();
