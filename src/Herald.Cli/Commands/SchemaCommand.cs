@@ -43,8 +43,9 @@ internal static class SchemaCommand
                 Console.WriteLine($"Installed Shadowserver schema of {schema.Created ?? "unknown date"} ({schema.Reports.Count} report types) at {target}");
                 return 0;
             }
-            catch (Exception ex) when (published && !cancellationToken.IsCancellationRequested
-                && ex is HttpRequestException or System.Text.Json.JsonException or InvalidDataException or TaskCanceledException)
+            // Whatever the published address answered that is not a schema (an error page, a portal's JSON) counts as not downloaded.
+            catch (Exception ex) when (published && !cancellationToken.IsCancellationRequested && ex is HttpRequestException or TaskCanceledException
+                or System.Text.Json.JsonException or InvalidDataException or KeyNotFoundException or InvalidOperationException)
             {
                 return await InstallShippedAsync(target, temp, $"could not download {source} ({ex.Message})", cancellationToken);
             }
