@@ -9,7 +9,7 @@ rows="${1:-3400000}"
 organisations="${2:-5000}"
 "$root/scripts/fetch-routing-data.sh" "$root/.cache/routing" >/dev/null
 export HERALD_ROUTING="$root/.cache/routing"
-export HERALD_SCHEMA="${HERALD_SCHEMA:-$root/../shared/data/shadowserver/schema/intelmq.json}"
+export HERALD_SCHEMA="${HERALD_SCHEMA:-$root/tests/data/shadowserver/schema/intelmq.json}"
 dotnet build "$root/bench/Herald.Bench" -c Release -nologo -v quiet >/dev/null
 dotnet build "$root/src/Herald.Cli" -c Release -nologo -v quiet >/dev/null
 work="$(mktemp -d "${TMPDIR:-/tmp}/herald-memory-XXXXXX")"

@@ -5,6 +5,6 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/scripts/fetch-routing-data.sh" "$root/.cache/routing" >/dev/null
-schema="${HERALD_SCHEMA:-$root/../shared/data/shadowserver/schema/intelmq.json}"
+schema="${HERALD_SCHEMA:-$root/tests/data/shadowserver/schema/intelmq.json}"
 dotnet build "$root/bench/Herald.Bench" -c Release -nologo -v quiet
 exec dotnet "$root/bench/Herald.Bench/bin/Release/net10.0/Herald.Bench.dll" "${1:-1000000}" "${2:-5000}" "$root/.cache/routing" "$schema"

@@ -42,7 +42,7 @@ if (args is ["prepare", var prepareRows, var prepareOrganisations, var prepareRo
 var rows = args.Length > 0 ? long.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var organisations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5_000;
 var routingDir = args.Length > 2 ? args[2] : Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", ".cache", "routing");
-var schemaPath = args.Length > 3 ? args[3] : Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "..", "shared", "data", "shadowserver", "schema", "intelmq.json");
+var schemaPath = args.Length > 3 ? args[3] : Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "tests", "data", "shadowserver", "schema", "intelmq.json");
 var work = Path.Combine(Path.GetTempPath(), "herald-bench-" + Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(work);
 

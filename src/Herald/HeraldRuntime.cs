@@ -37,8 +37,8 @@ public sealed class HeraldRuntime
         _xarfSchemas = new Lazy<Parse.Xarf.XarfSchemas>(() => Parse.Xarf.XarfSchemas.Load(options.EffectiveXarfSchemaDirectory));
         Rules = new RuleSetProvider(Database, options.RulesDirectory, Time);
         _kev = new Lazy<KevCatalogue>(() => options.Decision.KevPath is { } kev ? KevCatalogue.Load(kev) : KevCatalogue.Empty);
-        Composer = new WarningComposer(options.Service, options.TemplateDirectory);
-        Messages = new WarningMessageFactory(options.Service, MessageSigning.FromOptions(options.EffectiveSigning, options.Service));
+        Composer = new WarningComposer(options.Service, options.TemplateDirectory, Time);
+        Messages = new WarningMessageFactory(options.Service, MessageSigning.FromOptions(options.EffectiveSigning, options.Service, Time));
         IMailChannel channel = options.Delivery.Smtp is { } smtp ? new SmtpChannel(smtp) : new PickupFolderChannel(options.PickupDirectory);
         options.Forward.Validate();
         var forwarding = new Forward.ForwardSender(

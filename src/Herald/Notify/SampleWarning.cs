@@ -6,6 +6,9 @@ internal static class SampleWarning
     public const string Reference = "HRLD-2026-000123";
     public const string Code = "K7PQ2MXA";
 
+    /// <summary>When the sample warning is made: a template's <c>"now"</c> while it is linted.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 11, 1, 6, 0, 0, TimeSpan.Zero);
+
     public static WarningModel Model(ServiceOptions service)
     {
         IReadOnlyList<AssetModel> assets =

@@ -11,6 +11,7 @@ namespace Herald.Notify;
 /// <summary>
 /// Fluid (Liquid) set up for warning templates: a <c>{% section name %}</c> block with which issue templates
 /// hand their texts to the layout, snake_case member names, and a step limit so no template can loop forever.
+/// A template's <c>"now"</c> is the moment given to the render (the composer's clock), in UTC; never the machine's clock or zone.
 /// </summary>
 public static class TemplateEngine
 {
@@ -29,9 +30,9 @@ public static class TemplateEngine
     }
 
     /// <summary>Renders a layout with the given encoder (HTML encoding for the HTML part, none for text).</summary>
-    public static string Render(IFluidTemplate template, object model, TextEncoder encoder, params (string Name, object Value)[] values)
+    public static string Render(IFluidTemplate template, object model, DateTimeOffset now, TextEncoder encoder, params (string Name, object Value)[] values)
     {
-        var context = new TemplateContext(model, Options);
+        var context = Context(model, now);
         foreach (var (name, value) in values) context.SetValue(name, FluidValue.Create(value, Options));
         return template.Render(context, encoder);
     }
@@ -40,10 +41,10 @@ public static class TemplateEngine
     /// Renders a layout onto the end of <paramref name="output"/>, with its leading and trailing white space left
     /// out: the parts of a message are written into one buffer instead of each into a string of its own.
     /// </summary>
-    public static void RenderTrimmed(IFluidTemplate template, object model, TextEncoder encoder, StringBuilder output)
+    public static void RenderTrimmed(IFluidTemplate template, object model, DateTimeOffset now, TextEncoder encoder, StringBuilder output)
     {
         var start = output.Length;
-        var pending = template.RenderAsync(new StringWriter(output, CultureInfo.InvariantCulture), encoder, new TemplateContext(model, Options));
+        var pending = template.RenderAsync(new StringWriter(output, CultureInfo.InvariantCulture), encoder, Context(model, now));
         // Templates here read only in-memory models: rendering completes synchronously (no include, no async filter).
         if (!pending.IsCompletedSuccessfully) throw new InvalidOperationException("A warning template did not render synchronously.");
         var end = output.Length;
@@ -55,9 +56,9 @@ public static class TemplateEngine
     }
 
     /// <summary>Renders an issue template as plain text and returns its sections (title, seen, why, todo).</summary>
-    public static Dictionary<string, string> RenderSections(IFluidTemplate template, object model, params (string Name, object Value)[] values)
+    public static Dictionary<string, string> RenderSections(IFluidTemplate template, object model, DateTimeOffset now, params (string Name, object Value)[] values)
     {
-        var context = new TemplateContext(model, Options);
+        var context = Context(model, now);
         foreach (var (name, value) in values) context.SetValue(name, FluidValue.Create(value, Options));
         var sections = new Dictionary<string, string>(StringComparer.Ordinal);
         context.AmbientValues[SectionsKey] = sections;
@@ -76,6 +77,12 @@ public static class TemplateEngine
             ParserBlockStatement<string> section => section.Statements.All(inner => inner is TextSpanStatement),
             _ => false,
         });
+
+    private static TemplateContext Context(object model, DateTimeOffset now)
+    {
+        var utc = now.ToUniversalTime();
+        return new TemplateContext(model, Options) { Now = () => utc };
+    }
 
     private static FluidParser CreateParser()
     {
@@ -99,6 +106,7 @@ public static class TemplateEngine
             MaxSteps = 200_000,
             MaxRecursion = 20,
             CultureInfo = CultureInfo.InvariantCulture,
+            TimeZone = TimeZoneInfo.Utc,
         };
         options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
         options.MemberAccessStrategy.Register<WarningModel>();

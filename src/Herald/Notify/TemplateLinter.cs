@@ -48,7 +48,7 @@ public sealed partial class TemplateLinter(ServiceOptions service)
             switch (kind)
             {
                 case TemplateKind.Issue:
-                    var sections = TemplateEngine.RenderSections(template, sample, ("group", sample.Groups[0]));
+                    var sections = TemplateEngine.RenderSections(template, sample, SampleWarning.Now, ("group", sample.Groups[0]));
                     foreach (var missing in Sections.Where(s => !sections.TryGetValue(s, out var text) || text.Length == 0))
                         findings.Add(new(name, 0, $"lacks the section '{missing}' (or it renders empty)"));
                     foreach (var unknown in sections.Keys.Except(Sections))
@@ -56,14 +56,14 @@ public sealed partial class TemplateLinter(ServiceOptions service)
                     foreach (var (section, text) in sections) _rules.Check($"{label} section {section}", text, html: false, source: false, findings);
                     break;
                 case TemplateKind.Subject:
-                    var subject = TemplateEngine.Render(template, sample, NullEncoder.Default);
+                    var subject = TemplateEngine.Render(template, sample, SampleWarning.Now, NullEncoder.Default);
                     if (subject.Trim().Length == 0) findings.Add(new(name, 0, "renders an empty subject"));
                     _rules.Check(label, subject, html: false, source: false, findings);
                     break;
                 case TemplateKind.Text:
                 case TemplateKind.Html:
                     var html = kind == TemplateKind.Html;
-                    var body = TemplateEngine.Render(template, sample, html ? HtmlEncoder.Default : NullEncoder.Default);
+                    var body = TemplateEngine.Render(template, sample, SampleWarning.Now, html ? HtmlEncoder.Default : NullEncoder.Default);
                     _rules.Check(label, body, html, source: false, findings);
                     foreach (var (what, value) in SampleWarning.MustShow(service, sample))
                         if (!body.Contains(html ? HtmlEncoder.Default.Encode(value) : value, StringComparison.Ordinal))

@@ -19,6 +19,7 @@ public sealed class WarningComposer
     private readonly ServiceOptions _service;
     private readonly ServiceModel _serviceModel;
     private readonly string? _templateDirectory;
+    private readonly TimeProvider _time;
     private WarningTemplates _templates;
     private string _stamp;
 
@@ -26,9 +27,11 @@ public sealed class WarningComposer
     private readonly ConditionalWeakTable<IFluidTemplate, IssueTexts> _textOnly = new();
 
     /// <param name="templateDirectory">Analysts' overrides (<c>&lt;data&gt;/templates</c>); null for the shipped templates alone.</param>
-    public WarningComposer(ServiceOptions service, string? templateDirectory)
+    /// <param name="time">The clock a template's <c>"now"</c> reads; the system's by default.</param>
+    public WarningComposer(ServiceOptions service, string? templateDirectory, TimeProvider? time = null)
     {
         _service = service;
+        _time = time ?? TimeProvider.System;
         _serviceModel = SampleWarning.ServiceModelOf(service);
         _templateDirectory = templateDirectory;
         _stamp = Stamp(templateDirectory);
@@ -63,6 +66,7 @@ public sealed class WarningComposer
         string verificationCode, WarningAssets assets, IReadOnlyList<string> languages)
     {
         var templates = _templates;
+        var now = _time.GetUtcNow();
         var groups = assets.Issues.Select(g => Draft(g.Key, g.Listed, g.Count, [.. g.Ports])).ToList();
         var attachment = assets.Count > _service.MaxAssetsInText;
         var recipient = new RecipientModel(Clean(recipientName), recipientEmail, recipientEmail[(recipientEmail.IndexOf('@', StringComparison.Ordinal) + 1)..]);
@@ -72,15 +76,15 @@ public sealed class WarningComposer
         {
             // The assets as templates show them do not depend on the language: made once, above; only the texts are per language.
             var language = languages[i];
-            var issues = groups.Select(g => Issue(templates, g, language)).ToList();
+            var issues = groups.Select(g => Issue(templates, g, language, now)).ToList();
             models[i] = new WarningModel(language, languages.Count > 1, _serviceModel, recipient, RouteName(route), Clean(memberName), reference,
                 verificationCode, issues, assets.Count, attachment, attachment ? AttachmentName(reference) : null);
-            subjects.Add(OneLine(TemplateEngine.Render(templates.Layout("subject", language), models[i], NullEncoder.Default)));
+            subjects.Add(OneLine(TemplateEngine.Render(templates.Layout("subject", language), models[i], now, NullEncoder.Default)));
         }
         var subject = $"[{reference}] {string.Join(" / ", subjects.Distinct(StringComparer.Ordinal))}";
         var output = RenderBuffer.Take();
-        var text = Text(templates, models, output);
-        var html = Document(templates, models, subject, output);
+        var text = Text(templates, models, now, output);
+        var html = Document(templates, models, subject, now, output);
         RenderBuffer.Return(output);
         return new ComposedWarning(subject, text, html, attachment, languages);
     }
@@ -92,7 +96,7 @@ public sealed class WarningComposer
     public (string Title, string Todo) Summary(string? identifier, string? type, string language)
     {
         var templates = _templates;
-        var issue = Issue(templates, Draft(templates.KeyFor(identifier, type), [], 0, []), language);
+        var issue = Issue(templates, Draft(templates.KeyFor(identifier, type), [], 0, []), language, _time.GetUtcNow());
         return (issue.Title, issue.Todo);
     }
 
@@ -116,22 +120,22 @@ public sealed class WarningComposer
         return new IssueModel(key, "", "", "", "", [], shown, count, Math.Max(0, count - shown.Count), ports);
     }
 
-    private IssueModel Issue(WarningTemplates templates, IssueModel draft, string language)
+    private IssueModel Issue(WarningTemplates templates, IssueModel draft, string language, DateTimeOffset now)
     {
-        var texts = Texts(templates, draft.Key, draft, language);
+        var texts = Texts(templates, draft.Key, draft, language, now);
         return draft with { Title = texts.Title, Seen = texts.Seen, Why = texts.Why, Todo = texts.Todo, TodoSteps = texts.Steps };
     }
 
     /// <summary>An issue's texts; those of a text-only template are the same for every group, so they are rendered once.</summary>
-    private IssueTexts Texts(WarningTemplates templates, string key, IssueModel group, string language)
+    private IssueTexts Texts(WarningTemplates templates, string key, IssueModel group, string language, DateTimeOffset now)
     {
         var template = templates.Issue(key, language);
         if (_textOnly.TryGetValue(template, out var kept)) return kept;
         var model = new WarningModel(language, false, _serviceModel, new RecipientModel(null, "", ""), "", null, "", "", [group], group.AssetCount, false, null);
-        var sections = TemplateEngine.RenderSections(template, model, ("group", group));
+        var sections = TemplateEngine.RenderSections(template, model, now, ("group", group));
         // A template that passed lint renders every section; one that still comes out empty on this data falls back to the default text.
         var complete = TemplateLinter.Sections.All(s => sections.TryGetValue(s, out var text) && text.Length > 0);
-        if (!complete) sections = TemplateEngine.RenderSections(templates.Issue("default", language), model, ("group", group));
+        if (!complete) sections = TemplateEngine.RenderSections(templates.Issue("default", language), model, now, ("group", group));
         var todo = sections["todo"];
         var steps = todo.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(s => s.StartsWith("- ", StringComparison.Ordinal) ? s[2..] : s).ToList();
@@ -146,27 +150,27 @@ public sealed class WarningComposer
         a.Vulnerabilities.Count > 0 ? Clean(string.Join(", ", a.Vulnerabilities)) : null, Clean(a.Organisation), a.Identifier);
 
     /// <summary>The text of each language, trimmed and ending in a line break, with a rule between them, rendered into one buffer.</summary>
-    private static string Text(WarningTemplates templates, WarningModel[] models, StringBuilder output)
+    private static string Text(WarningTemplates templates, WarningModel[] models, DateTimeOffset now, StringBuilder output)
     {
         output.Clear();
         for (var i = 0; i < models.Length; i++)
         {
             if (i > 0) output.Append(LanguageSeparator);
-            TemplateEngine.RenderTrimmed(templates.Layout("text", models[i].Language), models[i], NullEncoder.Default, output);
+            TemplateEngine.RenderTrimmed(templates.Layout("text", models[i].Language), models[i], now, NullEncoder.Default, output);
             output.Append('\n');
         }
         return output.ToString();
     }
 
     /// <summary>The HTML document around the trimmed fragment of each language, rendered into one buffer.</summary>
-    private static string Document(WarningTemplates templates, WarningModel[] models, string subject, StringBuilder output)
+    private static string Document(WarningTemplates templates, WarningModel[] models, string subject, DateTimeOffset now, StringBuilder output)
     {
         output.Clear().Append("<!DOCTYPE html>\n<html><head><title>").Append(HtmlEncoder.Default.Encode(subject))
             .Append("</title></head>\n<body style=\"font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.45;color:#222;max-width:760px\">\n");
         for (var i = 0; i < models.Length; i++)
         {
             if (i > 0) output.Append('\n');
-            TemplateEngine.RenderTrimmed(templates.Layout("html", models[i].Language), models[i], HtmlEncoder.Default, output);
+            TemplateEngine.RenderTrimmed(templates.Layout("html", models[i].Language), models[i], now, HtmlEncoder.Default, output);
         }
         return output.Append("\n</body></html>\n").ToString();
     }

@@ -8,6 +8,11 @@ public sealed class ShadowserverSchema
     /// <summary>Where Shadowserver publishes the schema; <c>herald schema update</c> fetches it.</summary>
     public const string PublishedUrl = "https://interchange.shadowserver.org/intelmq/v1/schema";
 
+    /// <summary>Where the copy shipped with Herald comes from (<c>Parse/Schema/README.md</c>).</summary>
+    public const string ShippedVersion = "report_schema 8e06fb9";
+
+    private const string ShippedResource = "Herald.Parse.Schema.intelmq.json";
+
     private readonly Dictionary<string, ReportMapping> _byName;
 
     private ShadowserverSchema(Dictionary<string, ReportMapping> byName, string? created)
@@ -55,6 +60,11 @@ public sealed class ShadowserverSchema
         }
         return new ShadowserverSchema(byName, created);
     }
+
+    /// <summary>The copy of the published schema shipped with Herald, for when the published one cannot be downloaded.</summary>
+    public static Stream OpenShipped() =>
+        typeof(ShadowserverSchema).Assembly.GetManifestResourceStream(ShippedResource)
+        ?? throw new InvalidOperationException($"The assembly lacks the resource {ShippedResource}.");
 
     public ReportMapping? Find(string reportType) => _byName.GetValueOrDefault(reportType);
 

@@ -16,10 +16,11 @@ public sealed class MessageSigning(DkimMessageSigner? dkim, KeyRingContext? open
     public bool OpenPgp => openPgp is not null;
 
     /// <summary>Signing as configured in <paramref name="options"/>: each part is on when its key is present.</summary>
-    public static MessageSigning FromOptions(SigningOptions options, Notify.ServiceOptions service)
+    /// <param name="time">The clock of the DKIM signature's time (<c>t=</c>); the system's by default.</param>
+    public static MessageSigning FromOptions(SigningOptions options, Notify.ServiceOptions service, TimeProvider? time = null)
     {
         var dkim = options.Dkim.KeyPath is { } keyPath && File.Exists(keyPath)
-            ? DkimMessageSigner.Load(keyPath, options.Dkim.Domain ?? service.SenderDomain, options.Dkim.Selector)
+            ? DkimMessageSigner.Load(keyPath, options.Dkim.Domain ?? service.SenderDomain, options.Dkim.Selector, time)
             : null;
         var sender = new MailboxAddress(service.SenderName, service.SenderAddress);
         KeyRingContext? pgp = null;

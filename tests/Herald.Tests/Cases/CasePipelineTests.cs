@@ -48,7 +48,7 @@ public sealed class CasePipelineTests : IDisposable
         return await db.Cases.AsNoTracking().ToDictionaryAsync(c => c.Asset);
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task An_asset_suppressed_as_seen_before_in_later_daily_reports_keeps_its_case_open()
     {
         var runtime = await RuntimeAsync();
@@ -70,7 +70,7 @@ public sealed class CasePipelineTests : IDisposable
         Assert.Equal(Start.AddDays(3), gone.ResolvedAt);
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task Reports_processed_without_a_type_store_the_type_of_their_file_name_and_resolve_cases()
     {
         var runtime = await RuntimeAsync();

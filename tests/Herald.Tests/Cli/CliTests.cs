@@ -16,7 +16,7 @@ public sealed class CliTests : IDisposable
 
     private Task<int> Herald(params string[] args) => HeraldCli.RunAsync([.. args, "--data", Data]);
 
-    [SharedDataFact]
+    [Fact]
     public async Task An_operator_installs_the_schema_generates_and_imports_a_registry_and_processes_a_report()
     {
         Assert.Equal(0, await Herald("schema", "update", "--from", TestData.SchemaPath));
@@ -56,7 +56,7 @@ public sealed class CliTests : IDisposable
         Assert.Equal("Bakkerij Jansen B.V.", (await db.Organisations.SingleAsync()).Name);
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task Parse_prints_every_event_as_an_IntelMQ_line_that_reads_back_and_stores_nothing()
     {
         Assert.Equal(0, await Herald("schema", "update", "--from", TestData.SchemaPath));

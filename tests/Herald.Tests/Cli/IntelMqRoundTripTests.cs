@@ -34,7 +34,7 @@ public sealed class IntelMqRoundTripTests : IDisposable
         }
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task Events_of_every_sample_exported_as_IntelMQ_JSON_and_imported_again_are_equal_field_by_field()
     {
         Assert.Equal(0, await Herald("schema", "update", "--from", TestData.SchemaPath));
@@ -107,7 +107,7 @@ public sealed class IntelMqRoundTripTests : IDisposable
         Assert.Equal("192.0.2.7", IntelMqJson.Read(Assert.Single(lines), out _)!.SourceIp!.ToString());
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task Parse_tells_an_X_ARF_report_from_its_content_and_validates_it_with_the_installed_schemas()
     {
         var schemas = Path.Combine(Data, "xarf-schemas");

@@ -149,7 +149,7 @@ public sealed class QuarantineCliTests : IDisposable
         Assert.Contains("bad.yaml:line 2, column 13: unknown target field 'source.ipp'", errors.ToString(), StringComparison.Ordinal);
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task A_Shadowserver_row_is_read_again_under_the_reports_header()
     {
         Assert.Equal(0, await Herald("schema", "update", "--from", TestData.SchemaPath));

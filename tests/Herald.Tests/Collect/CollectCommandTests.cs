@@ -29,7 +29,7 @@ public sealed class CollectCommandTests
             password-env: HERALD_TEST_UNSET_{Guid.NewGuid():N}
         """;
 
-    [SharedDataFact]
+    [Fact]
     public async Task Collect_once_runs_every_collector_and_one_that_fails_does_not_stop_the_others()
     {
         await using var bed = await CollectTestbed.StartAsync();
@@ -48,7 +48,7 @@ public sealed class CollectCommandTests
         Assert.Null(states[1].LastError);
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task Collect_names_one_collector_and_refuses_an_unknown_name_or_an_invalid_file()
     {
         await using var bed = await CollectTestbed.StartAsync();
@@ -63,7 +63,7 @@ public sealed class CollectCommandTests
         Assert.Equal(["drop"], await db.CollectorStates.Select(s => s.Name).ToListAsync());
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task The_schedule_keeps_running_the_others_when_one_collector_fails()
     {
         await using var bed = await CollectTestbed.StartAsync();

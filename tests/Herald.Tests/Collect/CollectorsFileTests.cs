@@ -17,7 +17,7 @@ public sealed partial class CollectorsFileTests
     [Fact]
     public void The_example_in_the_documentation_loads_with_every_kind()
     {
-        var doc = File.ReadAllText(Path.Combine(TestData.RepositoryRoot!, "docs", "collectors.md"));
+        var doc = File.ReadAllText(Path.Combine(TestData.RepositoryRoot, "docs", "collectors.md"));
 
         var configuration = Parse(YamlBlock().Match(doc).Groups[1].Value);
 

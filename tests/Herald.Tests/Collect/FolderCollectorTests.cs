@@ -10,7 +10,7 @@ public sealed class FolderCollectorTests
 
     private static Task<CollectorRun> RunAsync(CollectTestbed bed) => bed.Factory().Create(Folder(bed)).RunAsync(CancellationToken.None);
 
-    [SharedDataFact]
+    [Fact]
     public async Task A_complete_file_is_processed_and_moved_to_processed()
     {
         await using var bed = await CollectTestbed.StartAsync();
@@ -28,7 +28,7 @@ public sealed class FolderCollectorTests
         Assert.Equal(1, await db.Events.CountAsync());
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task A_file_still_written_as_part_is_left_alone_until_it_is_renamed()
     {
         await using var bed = await CollectTestbed.StartAsync();
@@ -54,7 +54,7 @@ public sealed class FolderCollectorTests
         Assert.Equal(["a.csv"], FileLook.Unchanged(first, second));
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task A_refused_file_goes_to_failed_with_the_reason_beside_it_and_the_next_file_still_goes_through()
     {
         await using var bed = await CollectTestbed.StartAsync(new ArchiveLimits { MaxEntries = 1 });
@@ -72,7 +72,7 @@ public sealed class FolderCollectorTests
         Assert.True(File.Exists(Path.Combine(drop, "processed", CollectTestbed.ReportName)));
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task Without_collectors_yaml_the_inbox_of_the_data_directory_is_watched_as_before()
     {
         await using var bed = await CollectTestbed.StartAsync();

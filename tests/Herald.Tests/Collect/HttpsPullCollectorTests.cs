@@ -40,7 +40,7 @@ public sealed class HttpsPullCollectorTests
             new CollectorDefinition("partner-feed", CollectorKind.Https, "partner", TimeSpan.FromHours(1),
                 new HttpsSettings(new Uri(server.BaseAddress, "feeds/latest.csv"), null))), CancellationToken.None);
 
-    [SharedDataFact]
+    [Fact]
     public async Task An_unchanged_URL_answers_304_with_the_stored_ETag_and_nothing_new_is_taken()
     {
         var feed = new Feed();
@@ -62,7 +62,7 @@ public sealed class HttpsPullCollectorTests
         Assert.Equal("\"v2\"", (await db.CollectorStates.SingleAsync()).ETag);
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task Without_an_ETag_the_Last_Modified_time_is_sent_back_as_If_Modified_Since()
     {
         var feed = new Feed { SendETag = false };
@@ -75,7 +75,7 @@ public sealed class HttpsPullCollectorTests
         Assert.Equal([200, 304], feed.Answers);
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task A_download_larger_than_the_limit_is_refused_and_the_validators_are_not_kept()
     {
         var feed = new Feed { Content = CollectTestbed.Report([.. Enumerable.Range(1, 200).Select(i => $"192.0.2.{i}")]) };

@@ -40,7 +40,7 @@ public sealed class IntakeReadingTests
     private static Task<IntakeResult> TakeAsync(CollectTestbed bed, string content, string fileName, string source) =>
         bed.Intake.TakeAsync(new MemoryStream(Encoding.UTF8.GetBytes(content)), fileName, source, "folder", CancellationToken.None);
 
-    [SharedDataFact]
+    [Fact]
     public async Task An_IntelMQ_report_from_a_collector_is_read_as_IntelMQ_and_its_corrected_row_is_resubmitted_as_IntelMQ()
     {
         await using var bed = await CollectTestbed.StartAsync();
@@ -67,7 +67,7 @@ public sealed class IntakeReadingTests
         Assert.Equal(["192.0.2.30", "192.0.2.7"], await db.Events.OrderBy(e => e.SourceIp).Select(e => e.SourceIp).ToListAsync());
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task A_mapped_report_from_a_collector_that_was_interrupted_is_resumed_through_its_mapping()
     {
         await using var bed = await CollectTestbed.StartAsync();
@@ -96,7 +96,7 @@ public sealed class IntakeReadingTests
             Assert.Equal(events, await db.Events.OrderBy(e => e.Line).Select(e => e.Json).ToListAsync());
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task An_unfinished_report_delivered_again_is_finished_as_it_was_first_read_even_after_its_source_changed_format()
     {
         await using var bed = await CollectTestbed.StartAsync();
@@ -122,7 +122,7 @@ public sealed class IntakeReadingTests
             Assert.Equal("intelmq", (await db.ReportReadings.SingleAsync()).Format);
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task A_source_without_a_format_of_its_own_is_read_as_Shadowserver_CSV_and_that_is_kept()
     {
         await using var bed = await CollectTestbed.StartAsync();

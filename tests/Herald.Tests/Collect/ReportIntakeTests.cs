@@ -9,7 +9,7 @@ public sealed class ReportIntakeTests
     private static Task<IntakeResult> Take(CollectTestbed bed, byte[] content, string name, string collector = "test") =>
         bed.Intake.TakeAsync(new MemoryStream(content), name, "shadowserver", collector, CancellationToken.None);
 
-    [SharedDataFact]
+    [Fact]
     public async Task A_report_is_stored_then_processed_and_its_source_exists()
     {
         await using var bed = await CollectTestbed.StartAsync();
@@ -27,7 +27,7 @@ public sealed class ReportIntakeTests
         Assert.True(await db.Sources.AnyAsync(s => s.Name == "shadowserver"));
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task The_same_content_from_another_collector_and_packed_differently_is_recognised_and_not_processed_twice()
     {
         await using var bed = await CollectTestbed.StartAsync();
@@ -46,7 +46,7 @@ public sealed class ReportIntakeTests
         Assert.Equal(1, await db.Events.CountAsync());
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task A_zip_with_several_reports_and_a_gz_are_unpacked_under_their_inner_names()
     {
         await using var bed = await CollectTestbed.StartAsync();
@@ -65,7 +65,7 @@ public sealed class ReportIntakeTests
         Assert.Equal(4, await db.Events.CountAsync());
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task A_zip_bomb_is_stopped_by_the_ratio_while_it_is_read_and_nothing_is_stored()
     {
         // 64 MiB of one byte compresses about a thousand times; the ratio limit stops it after a few MiB.
@@ -87,7 +87,7 @@ public sealed class ReportIntakeTests
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(bed.Data, "reports"), "*", SearchOption.AllDirectories));
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task A_gz_that_expands_beyond_the_size_limit_is_stopped()
     {
         await using var bed = await CollectTestbed.StartAsync(new ArchiveLimits { MaxUncompressedBytes = 1 << 20, MaxCompressionRatio = 100_000 });
@@ -99,7 +99,7 @@ public sealed class ReportIntakeTests
         Assert.Equal(0, await db.Reports.CountAsync());
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task A_zip_with_too_many_files_or_a_nested_archive_is_refused_with_the_reason()
     {
         await using var bed = await CollectTestbed.StartAsync(new ArchiveLimits { MaxEntries = 3 });

@@ -81,7 +81,7 @@ public sealed class ShadowserverApiCollectorTests
     private static Task<CollectorOutcome> RunAsync(CollectTestbed bed, LoopbackHttpsServer server, CollectorDefinition definition) =>
         new CollectorRunner(bed.Runtime.Database, bed.Time).RunAsync(bed.Factory(server.CreateClient()).Create(definition), CancellationToken.None);
 
-    [SharedDataFact]
+    [Fact]
     public async Task New_reports_are_listed_downloaded_and_processed_once_and_known_content_is_recognised_by_hash()
     {
         var shadowserver = new FakeShadowserver();
@@ -108,7 +108,7 @@ public sealed class ShadowserverApiCollectorTests
         Assert.Equal(["1001", "1002"], await db.CollectedItems.OrderBy(i => i.ExternalId).Select(i => i.ExternalId).ToListAsync());
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task Only_the_configured_report_types_are_fetched()
     {
         var shadowserver = new FakeShadowserver();
@@ -122,7 +122,7 @@ public sealed class ShadowserverApiCollectorTests
         Assert.Equal(["1"], shadowserver.Downloads.Keys);
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task A_refused_signature_is_recorded_without_the_secret()
     {
         var shadowserver = new FakeShadowserver();

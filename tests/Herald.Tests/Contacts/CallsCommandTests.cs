@@ -18,7 +18,7 @@ public sealed class CallsCommandTests : IDisposable
 
     private Task<int> Herald(params string[] args) => HeraldCli.RunAsync([.. args, "--data", Data]);
 
-    [SharedDataFact]
+    [Fact]
     public async Task A_phone_only_organisation_becomes_a_call_whose_outcome_is_recorded_and_audited()
     {
         var registry = Path.Combine(_dir.Path, "organisations.csv");

@@ -30,7 +30,7 @@ public sealed class FallbackChainEndToEndTests : IDisposable
             Task.FromResult<IReadOnlyList<DiscoveredContact>>(Files.GetValueOrDefault(domain) ?? []);
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task Each_step_of_the_chain_is_chosen_in_turn_as_the_earlier_contacts_disappear_or_bounce()
     {
         var runtime = new HeraldRuntime(new HeraldOptions { DataDirectory = Path.Combine(_dir.Path, "data"), SchemaPath = TestData.SchemaPath }, _time);

@@ -10,7 +10,7 @@ namespace Herald.Tests.Contacts;
 public sealed class PublicSuffixFactAttribute : FactAttribute
 {
     public static string ListPath { get; } =
-        Path.Combine(TestData.RepositoryRoot ?? ".", ".cache", "publicsuffix", "public_suffix_list.dat");
+        Path.Combine(TestData.RepositoryRoot, ".cache", "publicsuffix", "public_suffix_list.dat");
 
     public PublicSuffixFactAttribute()
     {

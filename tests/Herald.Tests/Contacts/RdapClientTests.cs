@@ -4,7 +4,7 @@ using Herald.Tests.Support;
 
 namespace Herald.Tests.Contacts;
 
-/// <summary>RDAP over a real HTTP server on loopback: real registry answers from ../shared/data/rdap and malformed ones of our own.</summary>
+/// <summary>RDAP over a real HTTP server on loopback: real registry answers from tests/data/rdap and malformed ones of our own.</summary>
 public sealed class RdapClientTests : IAsyncLifetime, IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
@@ -13,7 +13,7 @@ public sealed class RdapClientTests : IAsyncLifetime, IDisposable
     private readonly HttpClient _http = new();
     private LoopbackHttpServer _server = null!;
 
-    private static string Shared(string name) => Path.Combine(TestData.SharedDataDir, "rdap", name);
+    private static string Rdap(string name) => Path.Combine(TestData.RdapDir, name);
 
     public async Task InitializeAsync()
     {
@@ -52,10 +52,10 @@ public sealed class RdapClientTests : IAsyncLifetime, IDisposable
         return new RdapClient(_http, bootstrap, options, _time);
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task Finds_the_abuse_contact_of_an_ARIN_network_nested_under_the_registrant()
     {
-        _server.Serve("/arin/ip/192.198.1.7", await File.ReadAllBytesAsync(Shared("network_192_198_0_0.json")));
+        _server.Serve("/arin/ip/192.198.1.7", await File.ReadAllBytesAsync(Rdap("network_192_198_0_0.json")));
         var client = await ClientAsync();
 
         var answer = await client.FindNetworkAsync(IPAddress.Parse("192.198.1.7"), CancellationToken.None);
@@ -70,10 +70,10 @@ public sealed class RdapClientTests : IAsyncLifetime, IDisposable
         Assert.Empty(answer.Problems);
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task Finds_the_abuse_contact_of_an_autnum_two_levels_down()
     {
-        _server.Serve("/arin/autnum/16509", await File.ReadAllBytesAsync(Shared("autnum_16509.json")));
+        _server.Serve("/arin/autnum/16509", await File.ReadAllBytesAsync(Rdap("autnum_16509.json")));
         var client = await ClientAsync();
 
         var answer = await client.FindAutnumAsync(16509, CancellationToken.None);
@@ -83,11 +83,11 @@ public sealed class RdapClientTests : IAsyncLifetime, IDisposable
         Assert.DoesNotContain(answer.AbuseContacts, c => c.Address.Contains("routing", StringComparison.Ordinal));
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task Falls_back_to_the_autnum_when_the_network_names_no_abuse_contact()
     {
         _server.Serve("/other/ip/198.51.100.9", """{"objectClassName":"ip network","handle":"NET-EMPTY","entities":[]}""");
-        _server.Serve("/arin/autnum/16509", await File.ReadAllBytesAsync(Shared("autnum_16509.json")));
+        _server.Serve("/arin/autnum/16509", await File.ReadAllBytesAsync(Rdap("autnum_16509.json")));
         var client = await ClientAsync();
 
         var answer = await client.FindAbuseAsync(IPAddress.Parse("198.51.100.9"), 16509, CancellationToken.None);
@@ -96,10 +96,10 @@ public sealed class RdapClientTests : IAsyncLifetime, IDisposable
         Assert.Contains(answer.Problems, p => p.Contains("no entity with the abuse role", StringComparison.Ordinal));
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task Reports_a_registry_error_answer_without_contacts()
     {
-        _server.Serve("/other/ip/203.0.113.5", await File.ReadAllBytesAsync(Shared("error_ripe_net.json")), 501);
+        _server.Serve("/other/ip/203.0.113.5", await File.ReadAllBytesAsync(Rdap("error_ripe_net.json")), 501);
         var client = await ClientAsync();
 
         var answer = await client.FindNetworkAsync(IPAddress.Parse("203.0.113.5"), CancellationToken.None);

@@ -9,7 +9,7 @@ public sealed class DryRunTests
 {
     public static TheoryData<string> Samples => new(TestData.SampleFileNames());
 
-    [SharedDataTheory]
+    [Theory]
     [MemberData(nameof(Samples))]
     public void A_dry_run_over_a_sample_report_gives_every_event_a_route_and_reasons(string sample)
     {

@@ -53,7 +53,7 @@ public sealed class ReviewAndSuppressionPipelineTests : IDisposable
         return path;
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task A_held_directive_waits_is_refused_to_its_rule_author_and_goes_out_when_another_analyst_approves()
     {
         var runtime = await RuntimeAsync("""
@@ -90,7 +90,7 @@ public sealed class ReviewAndSuppressionPipelineTests : IDisposable
         Assert.False((await queue.DecideAsync(db, item.Id, approve: false, "carol", "too late", CancellationToken.None)).Done);
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task The_same_asset_in_a_later_report_is_suppressed_counted_and_held_until_the_recipient_limit_allows()
     {
         var runtime = await RuntimeAsync();
@@ -117,7 +117,7 @@ public sealed class ReviewAndSuppressionPipelineTests : IDisposable
         Assert.Equal(0, await db.Directives.CountAsync(d => d.Route == Route.Deferred));
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task A_route_left_out_of_the_recipient_limit_settings_is_never_deferred()
     {
         var runtime = await RuntimeAsync(decision: new DecisionOptions { RecipientLimitRoutes = new HashSet<Route>([Route.NetworkOwner]) });
@@ -132,7 +132,7 @@ public sealed class ReviewAndSuppressionPipelineTests : IDisposable
         Assert.Equal(1, second.WarningsCreated);
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task An_inhibition_suppresses_matching_warnings_until_it_is_removed()
     {
         var runtime = await RuntimeAsync();

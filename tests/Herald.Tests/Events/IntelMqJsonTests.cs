@@ -10,7 +10,7 @@ public sealed class IntelMqJsonTests
 {
     public static TheoryData<string> SampleFiles() => [.. TestData.SampleFileNames()];
 
-    [SharedDataTheory]
+    [Theory]
     [MemberData(nameof(SampleFiles))]
     public void Every_sample_event_written_and_read_back_writes_the_same_line_and_has_the_same_fields(string fileName)
     {

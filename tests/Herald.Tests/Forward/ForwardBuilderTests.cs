@@ -68,7 +68,7 @@ public sealed class ForwardBuilderTests
         Assert.NotEqual(ForwardBuilder.CaseKey("z-cert", [1, 2, 3]), ForwardBuilder.CaseKey("z-cert", [1, 2]));
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task An_XARF_report_that_does_not_validate_is_not_sent_and_the_forward_fails_with_the_reason()
     {
         await using var fixture = await ForwardFixture.CreateAsync();

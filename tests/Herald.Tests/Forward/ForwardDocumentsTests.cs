@@ -16,7 +16,7 @@ public sealed class ForwardDocumentsTests
 {
     private const string Reference = "HRLD-2026-000042";
 
-    [SharedDataFact]
+    [Fact]
     public async Task Thousands_of_cases_become_one_X_ARF_array_in_order_the_same_every_time_and_the_file_goes_with_the_document()
     {
         var documents = Documents(long.MaxValue);

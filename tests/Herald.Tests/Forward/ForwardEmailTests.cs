@@ -49,7 +49,7 @@ public sealed class ForwardEmailTests
         return content.ToArray();
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task An_XARF_forward_arrives_by_email_with_one_schema_valid_report_per_case()
     {
         var (_, attachment, forward) = await ForwardOneAsync(ForwardFormat.Xarf, ForwardFixture.ThreeCases());

@@ -20,7 +20,7 @@ public sealed class ForwardPipelineTests : IDisposable
     private static string Row(string ip) =>
         $"\"2026-11-01 10:00:00\",{ip},tcp,443,,\"cve-2021-41773\",64500,NL,Region,City,0,0,HTTP/1.1,200";
 
-    [SharedDataFact]
+    [Fact]
     public async Task A_partners_cases_from_a_report_are_forwarded_once_as_one_XARF_message_beside_the_ordinary_warnings()
     {
         var runtime = new HeraldRuntime(new HeraldOptions

@@ -135,6 +135,20 @@ public sealed class WarningComposerTests : IDisposable
         Assert.Equal(dutch.Text.Replace("192.0.2.1", "192.0.2.3", StringComparison.Ordinal).Replace("000003", "000004", StringComparison.Ordinal), again.Text);
     }
 
+    [Fact]
+    public void A_template_s_now_is_the_composer_s_clock_in_UTC()
+    {
+        var layouts = Path.Combine(_dir.Path, "templates", "layout");
+        Directory.CreateDirectory(layouts);
+        File.WriteAllText(Path.Combine(layouts, "subject.en.liquid"), """{{ groups[0].title }} ({{ "now" | date: "%Y-%m-%d %H:%M" }})""");
+        var composer = new WarningComposer(Service, Path.Combine(_dir.Path, "templates"), new TestTime(new DateTimeOffset(2031, 2, 3, 23, 30, 0, TimeSpan.FromHours(-5))));
+
+        var warning = composer.Compose(Route.Direct, null, "a@b.example", null, "HRLD-2031-000001", "ABCD2345", [Some.Asset("192.0.2.1")], ["en"]);
+
+        Assert.Empty(composer.Templates.Problems);
+        Assert.EndsWith("(2031-02-04 04:30)", warning.Subject, StringComparison.Ordinal);
+    }
+
     /// <summary>An analyst's English open-rdp template that uses the warning's own assets; returns its folder.</summary>
     private string WriteEnglishRdpTemplate()
     {

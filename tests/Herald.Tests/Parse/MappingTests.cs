@@ -28,7 +28,7 @@ public sealed class MappingTests
 
     private static List<string> Blocks(string language)
     {
-        var doc = File.ReadAllText(Path.Combine(TestData.RepositoryRoot!, "docs", "mapping-format.md"));
+        var doc = File.ReadAllText(Path.Combine(TestData.RepositoryRoot, "docs", "mapping-format.md"));
         var blocks = new List<string>();
         var fence = "```" + language + "\n";
         for (var at = doc.IndexOf(fence, StringComparison.Ordinal); at >= 0; at = doc.IndexOf(fence, at + 1, StringComparison.Ordinal))

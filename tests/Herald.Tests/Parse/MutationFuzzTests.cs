@@ -71,7 +71,7 @@ public sealed class MutationFuzzTests(ITestOutputHelper output)
             conversion: convert_int
         """;
 
-    [SharedDataFact]
+    [Fact]
     public async Task Mutated_sample_files_never_crash_or_hang_a_parser()
     {
         var seeds = Seeds();

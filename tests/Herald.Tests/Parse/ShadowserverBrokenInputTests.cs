@@ -5,7 +5,7 @@ using Herald.Parse;
 namespace Herald.Tests.Parse;
 
 /// <summary>What the Shadowserver parser makes of reports that are damaged, odd or not reports at all.</summary>
-/// <remarks>Most tests use a small schema of their own (one report type, as the published schema describes it) so they need no shared data.</remarks>
+/// <remarks>Most tests use a small schema of their own (one report type, as the published schema describes it) so they do not depend on the published one.</remarks>
 public sealed class ShadowserverBrokenInputTests
 {
     private const string Type = "scan_http_vulnerable";
@@ -318,7 +318,7 @@ public sealed class ShadowserverBrokenInputTests
         Assert.Equal("Vulnerable-HTTP", Assert.Single(rows).Event?.FeedName);
     }
 
-    [SharedDataTheory]
+    [Theory]
     [InlineData("2024-06-01-scan_http_vulnerable-nl-geo.csv", "scan_http_vulnerable")]
     [InlineData("scan_http_vulnerable.csv", "scan_http_vulnerable")]
     [InlineData("scan_http_vulnerable-nl-geo.csv", "scan_http_vulnerable")]

@@ -3,7 +3,7 @@ using Herald.Events;
 
 namespace Herald.Tests.Parse;
 
-/// <summary>The anonymised real reports in <c>shared/data/shadowserver/samples</c>, one per report type.</summary>
+/// <summary>The anonymised real reports in <c>tests/data/shadowserver/samples</c>, one per report type.</summary>
 public sealed class ShadowserverSamplesTests
 {
     private static readonly string[] ClassificationFields =
@@ -11,13 +11,13 @@ public sealed class ShadowserverSamplesTests
 
     public static TheoryData<string> SampleFiles() => [.. TestData.SampleFileNames()];
 
-    [SharedDataFact]
+    [Fact]
     public void The_samples_folder_holds_a_report_for_each_of_the_47_sample_types()
     {
         Assert.Equal(47, TestData.SampleFileNames().Count());
     }
 
-    [SharedDataTheory]
+    [Theory]
     [MemberData(nameof(SampleFiles))]
     public void Every_sample_file_gives_events_and_no_rejections(string fileName)
     {
@@ -29,7 +29,7 @@ public sealed class ShadowserverSamplesTests
         Assert.All(rows, r => Assert.NotNull(r.Event));
     }
 
-    [SharedDataTheory]
+    [Theory]
     [MemberData(nameof(SampleFiles))]
     public void Every_sample_file_gives_events_with_the_schema_classification_and_feed_name(string fileName)
     {
@@ -50,7 +50,7 @@ public sealed class ShadowserverSamplesTests
         }
     }
 
-    [SharedDataTheory]
+    [Theory]
     [MemberData(nameof(SampleFiles))]
     public void Every_sample_event_keeps_its_raw_line_and_its_required_fields(string fileName)
     {

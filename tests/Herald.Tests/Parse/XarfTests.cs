@@ -13,8 +13,7 @@ public sealed class XarfTests
     public static TheoryData<string> Samples()
     {
         var data = new TheoryData<string>();
-        if (TestData.SharedDataExists)
-            foreach (var f in Directory.EnumerateFiles(TestData.XarfSamplesDir, "*.json").Order(StringComparer.Ordinal)) data.Add(Path.GetFileName(f));
+        foreach (var f in Directory.EnumerateFiles(TestData.XarfSamplesDir, "*.json").Order(StringComparer.Ordinal)) data.Add(Path.GetFileName(f));
         return data;
     }
 
@@ -23,10 +22,10 @@ public sealed class XarfTests
 
     private static string Sample(string name) => File.ReadAllText(Path.Combine(TestData.XarfSamplesDir, name));
 
-    [SharedDataFact]
+    [Fact]
     public void There_are_32_samples() => Assert.Equal(32, Samples().Count);
 
-    [SharedDataTheory]
+    [Theory]
     [MemberData(nameof(Samples))]
     public void Every_sample_is_valid_and_becomes_one_classified_event(string name)
     {
@@ -48,7 +47,7 @@ public sealed class XarfTests
         if (json["source_port"] is { } port) Assert.Equal(port.GetValue<int>(), e.SourcePort);
     }
 
-    [SharedDataFact]
+    [Fact]
     public void The_classification_follows_RSIT()
     {
         var ddos = Assert.Single(Parse(Sample("connection-ddos.json"))).Event!;
@@ -62,7 +61,7 @@ public sealed class XarfTests
         Assert.NotEmpty(cve.ProductVulnerabilities);
     }
 
-    [SharedDataFact]
+    [Fact]
     public void A_report_without_a_required_property_is_rejected_with_the_schemas_path()
     {
         var json = JsonNode.Parse(Sample("connection-ddos.json"))!.AsObject();
@@ -77,7 +76,7 @@ public sealed class XarfTests
         Assert.Contains("/source_port", rejection.Reason, StringComparison.Ordinal);
     }
 
-    [SharedDataFact]
+    [Fact]
     public void An_unknown_category_and_type_is_rejected()
     {
         var json = JsonNode.Parse(Sample("connection-ddos.json"))!.AsObject();
@@ -86,7 +85,7 @@ public sealed class XarfTests
         Assert.StartsWith("not a valid X-ARF v4 report", Assert.Single(Parse(json.ToJsonString())).Rejection!.Reason, StringComparison.Ordinal);
     }
 
-    [SharedDataFact]
+    [Fact]
     public void An_array_of_reports_gives_one_row_each_numbered_by_position()
     {
         var rows = Parse("[" + Sample("connection-ddos.json") + ",{\"xarf_version\":\"4.2.0\"}," + Sample("messaging-spam.json") + "]");
@@ -97,7 +96,7 @@ public sealed class XarfTests
         Assert.NotNull(rows[2].Event);
     }
 
-    [SharedDataFact]
+    [Fact]
     public void Deeply_nested_and_over_large_reports_are_rejections()
     {
         var deep = Sample("connection-ddos.json").Replace("\"tags\":", "\"deep\":" + new string('[', 5000) + new string(']', 5000) + ",\"tags\":", StringComparison.Ordinal);

@@ -18,7 +18,7 @@ public sealed class CrashResumeTests : IDisposable
 
     private string Data => Path.Combine(_dir.Path, "data");
 
-    [SharedDataFact]
+    [Fact]
     public async Task A_report_killed_mid_way_is_finished_by_resume_without_a_duplicate_event_directive_or_warning()
     {
         var runtime = new HeraldRuntime(new HeraldOptions { DataDirectory = Data, SchemaPath = TestData.SchemaPath });

@@ -20,7 +20,7 @@ public sealed class EndToEndTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    [RegistryTestPaths.SchemaAndRoutingFact]
+    [RegistryTestPaths.RoutingFact]
     public async Task A_generated_report_becomes_warnings_to_the_right_recipient_by_the_right_route()
     {
         var routing = RegistryTestPaths.Routing;

@@ -62,7 +62,7 @@ public sealed class ReportProcessorTests : IDisposable
         return path;
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task Every_route_gets_its_recipient_and_one_eml_per_recipient()
     {
         var runtime = NewRuntime();
@@ -110,7 +110,7 @@ public sealed class ReportProcessorTests : IDisposable
         Assert.Contains("198.51.100.200", owner.TextBody, StringComparison.Ordinal);
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task A_warning_has_reference_sender_and_every_section_in_Dutch_and_English()
     {
         var runtime = NewRuntime();
@@ -136,7 +136,7 @@ public sealed class ReportProcessorTests : IDisposable
         Assert.Contains($"Verification code: {stored.VerificationCode}", text, StringComparison.Ordinal);
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task Processing_the_same_report_twice_creates_no_new_events_directives_or_warnings()
     {
         var runtime = NewRuntime();
@@ -163,7 +163,7 @@ public sealed class ReportProcessorTests : IDisposable
         Assert.Equal(2, Directory.GetFiles(runtime.Options.PickupDirectory, "*.eml").Length);
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task An_interrupted_report_is_parsed_again_without_duplicates_and_warned_once()
     {
         var runtime = NewRuntime();
@@ -189,7 +189,7 @@ public sealed class ReportProcessorTests : IDisposable
         Assert.Equal(1, await check.Notifications.CountAsync());
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task Rejected_rows_are_kept_with_line_raw_text_and_reason()
     {
         var runtime = NewRuntime();

@@ -60,7 +60,7 @@ public sealed class ResumeTests : IDisposable
     }
 
 
-    [SharedDataFact]
+    [Fact]
     public async Task A_report_read_again_after_its_rows_and_sightings_were_stored_changes_no_count()
     {
         var runtime = await RuntimeAsync("data");
@@ -78,7 +78,7 @@ public sealed class ResumeTests : IDisposable
         Assert.Equal(before, await CountsAsync(runtime));
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task A_report_cancelled_mid_way_and_resumed_counts_and_stores_exactly_what_an_uninterrupted_run_does()
     {
         const int Assets = 5000;
@@ -109,7 +109,7 @@ public sealed class ResumeTests : IDisposable
         Assert.Equal(expected, await CountsAsync(interrupted));
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task A_resumed_report_updates_its_cases_and_counts_towards_resolving_them_as_a_normal_run_does()
     {
         var runtime = await RuntimeAsync("data");
@@ -139,7 +139,7 @@ public sealed class ResumeTests : IDisposable
         }
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task A_report_parsed_before_a_crash_and_not_yet_counted_for_cases_is_counted_by_resume_once()
     {
         var runtime = await RuntimeAsync("data");

@@ -14,7 +14,7 @@ public sealed class SyntheticReportTests
     private static readonly DateOnly Date = new(2026, 11, 1);
     private static readonly DateTimeOffset ReceivedAt = new(2026, 11, 2, 8, 0, 0, TimeSpan.Zero);
 
-    /// <summary>A mapping of our own, as the published schema has it, for the tests that need no shared data.</summary>
+    /// <summary>A mapping of our own, as the published schema has it, for the tests that need no published schema.</summary>
     private static readonly ReportMapping HttpVulnerable = new(
         "scan_http_vulnerable", "Vulnerable-HTTP", "scan_http_vulnerable",
         [new("time.source", "timestamp", Conversion.AddUtcToTimestamp), new("source.ip", "ip", Conversion.ValidateIp), new("source.port", "port", Conversion.ConvertInt)],
@@ -89,7 +89,7 @@ public sealed class SyntheticReportTests
             new SyntheticReport(HttpVulnerable, null).WriteAsync(TextWriter.Null, 1_000_000, Date, Registry(null).InRegistry, 1, cancel.Token));
     }
 
-    [SchemaFact]
+    [Fact]
     public async Task A_scan_http_vulnerable_report_parses_into_one_event_per_row_without_rejections()
     {
         var schema = ShadowserverSchema.Load(SchemaPath);
@@ -110,7 +110,7 @@ public sealed class SyntheticReportTests
         Assert.Equal(events.Select(e => e.TimeSource), events.Select(e => e.TimeSource).Order());
     }
 
-    [SchemaFact]
+    [Fact]
     public async Task Every_report_type_in_the_schema_gives_a_report_that_parses_without_rejections()
     {
         var schema = ShadowserverSchema.Load(SchemaPath);
@@ -130,7 +130,7 @@ public sealed class SyntheticReportTests
         Assert.Empty(problems);
     }
 
-    [SchemaAndRoutingFact]
+    [RoutingFact]
     public async Task The_pickers_give_registry_unregistered_Dutch_and_foreign_addresses_and_the_columns_agree_with_the_routing_table()
     {
         var schema = ShadowserverSchema.Load(SchemaPath);

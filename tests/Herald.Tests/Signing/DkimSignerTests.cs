@@ -94,6 +94,24 @@ public sealed class DkimSignerTests : IDisposable
         Assert.Throws<InvalidOperationException>(() => DkimMessageSigner.Load(path, domain, selector));
     }
 
+    [Fact]
+    public void A_runtime_signs_with_the_time_of_its_own_clock()
+    {
+        var data = Path.Combine(_dir.Path, "data");
+        Directory.CreateDirectory(Path.Combine(data, "keys"));
+        File.WriteAllText(Path.Combine(data, "keys", "dkim.pem"), DkimKeys.Generate("ed25519").PrivateKeyPem);
+        var at = new DateTimeOffset(2031, 2, 3, 4, 5, 6, TimeSpan.Zero);
+        var runtime = new HeraldRuntime(new HeraldOptions { DataDirectory = data }, new TestTime(at));
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress("Herald", "waarschuwingen@herald.example"));
+        message.Body = new TextPart("plain") { Text = "x" };
+
+        runtime.Messages.Signing.Sign(message);
+
+        var header = string.Concat((message.Headers[HeaderId.DkimSignature] ?? "").Where(c => !char.IsWhiteSpace(c)));
+        Assert.Contains($"t={at.ToUnixTimeSeconds()};", header, StringComparison.Ordinal);
+    }
+
     private (DkimMessageSigner Signer, string Record) NewSigner(string algorithm)
     {
         var keys = DkimKeys.Generate(algorithm);

@@ -48,7 +48,10 @@ internal sealed class DovecotServer : IAsyncDisposable
         if (asRoot && !OperatingSystem.IsWindows()) File.SetUnixFileMode(Path.Combine(root.Path, "mail"), (UnixFileMode)0x1FF);
         var (uid, gid) = asRoot ? ("nobody", "nogroup") : (Environment.UserName, Environment.UserName);
         await File.WriteAllTextAsync(Path.Combine(root.Path, "users"), "herald:{PLAIN}imap-test-password\n");
+        // Dovecot clears the environment of the processes it starts: the clock-ahead run's libfaketime is passed on
+        // (scripts/test.sh), or the login processes would run a year behind the master and it stops starting them.
         await File.WriteAllTextAsync(config, $$"""
+            import_environment = $import_environment LD_PRELOAD FAKETIME
             base_dir = {{root.Path}}/run
             state_dir = {{root.Path}}/state
             log_path = {{root.Path}}/dovecot.log

@@ -21,7 +21,7 @@ public sealed partial class DemoWebTests : IDisposable
         SchemaPath = RegistryTestPaths.SchemaPath,
     }, TimeProvider.System, RegistryTestPaths.RoutingExists ? RegistryTestPaths.Routing : null);
 
-    [RegistryTestPaths.SchemaFact]
+    [Fact]
     public async Task The_warnings_page_lists_every_demo_warning_with_recipient_route_reference_and_text()
     {
         var runtime = NewRuntime();
@@ -53,7 +53,7 @@ public sealed partial class DemoWebTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await web.Client.GetAsync("/warnings/HRLD-1999-000001")).StatusCode);
     }
 
-    [RegistryTestPaths.SchemaFact]
+    [Fact]
     public async Task Running_the_demo_twice_sends_nothing_new()
     {
         var runtime = NewRuntime();

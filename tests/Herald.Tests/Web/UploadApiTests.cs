@@ -73,7 +73,7 @@ public sealed partial class UploadApiTests : IDisposable
         return (await db.Reports.CountAsync(), await db.Events.CountAsync(), await db.Rejections.CountAsync(), await db.Directives.CountAsync(), files);
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task A_valid_file_is_stored_whole_and_the_receipt_counts_its_rows_and_the_constituency()
     {
         var (runtime, key) = await WithSourceAsync();
@@ -103,7 +103,7 @@ public sealed partial class UploadApiTests : IDisposable
         Assert.NotNull((await db.SourceKeys.SingleAsync()).LastUsedAt);
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task A_partly_invalid_raw_upload_keeps_the_good_rows_and_lists_each_rejected_line_with_its_reason()
     {
         var (runtime, key) = await WithSourceAsync();
@@ -123,7 +123,7 @@ public sealed partial class UploadApiTests : IDisposable
         Assert.Equal((1, 2, 2, 2, 1), await StoredAsync(runtime));
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task A_missing_wrong_or_revoked_key_is_401_and_stores_nothing()
     {
         var (runtime, key) = await WithSourceAsync();
@@ -147,7 +147,7 @@ public sealed partial class UploadApiTests : IDisposable
         Assert.Equal((0, 0, 0, 0, 0), await StoredAsync(runtime));
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task A_file_over_the_size_limit_is_413_whether_its_length_is_announced_or_it_streams_and_nothing_is_kept()
     {
         var (runtime, key) = await WithSourceAsync();
@@ -173,7 +173,7 @@ public sealed partial class UploadApiTests : IDisposable
         Assert.Equal((1, 1, 0, 1, 1), await StoredAsync(runtime));
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task An_unsupported_content_type_or_file_type_is_415_and_stores_nothing()
     {
         var (runtime, key) = await WithSourceAsync();
@@ -195,7 +195,7 @@ public sealed partial class UploadApiTests : IDisposable
         Assert.Equal((0, 0, 0, 0, 0), await StoredAsync(runtime));
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task A_report_that_misses_the_sources_criteria_is_422_with_every_reason_and_stores_nothing()
     {
         var (runtime, key) = await WithSourceAsync(settings: new SourceSettings
@@ -220,7 +220,7 @@ public sealed partial class UploadApiTests : IDisposable
         Assert.Equal((0, 0, 0, 0, 0), await StoredAsync(runtime));
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task The_same_content_from_another_source_is_recognised_and_not_stored_twice()
     {
         var (runtime, key) = await WithSourceAsync();
@@ -245,7 +245,7 @@ public sealed partial class UploadApiTests : IDisposable
         Assert.Equal((1, 2, 0, 2, 1), await StoredAsync(runtime));
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task Uploads_over_https_work_with_the_certificate_configured_as_the_readme_says()
     {
         var (runtime, key) = await WithSourceAsync();
@@ -258,7 +258,7 @@ public sealed partial class UploadApiTests : IDisposable
         Assert.Equal((1, 1, 0, 1, 1), await StoredAsync(runtime));
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task The_upload_page_takes_a_key_and_a_file_with_an_antiforgery_token_and_refuses_a_post_without_one()
     {
         var (runtime, key) = await WithSourceAsync();

@@ -55,7 +55,7 @@ public sealed class UploadFormatTests : IDisposable
         return await db.ReportReadings.Select(r => r.Format).SingleOrDefaultAsync();
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task An_IntelMQ_source_uploads_JSON_events_and_gets_a_receipt_with_the_rejected_line_and_the_constituency()
     {
         var (runtime, key) = await WithSourceAsync(new SourceSettings { Format = "intelmq" });
@@ -75,7 +75,7 @@ public sealed class UploadFormatTests : IDisposable
         Assert.Equal("intelmq", await ReadingAsync(runtime));
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task An_X_ARF_source_uploads_a_report_that_becomes_one_event()
     {
         var (runtime, key) = await WithSourceAsync(new SourceSettings { Format = "xarf" });
@@ -92,7 +92,7 @@ public sealed class UploadFormatTests : IDisposable
         Assert.Equal("xarf", await ReadingAsync(runtime));
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task A_source_with_a_column_mapping_uploads_its_own_CSV_read_through_the_mapping()
     {
         var (runtime, key) = await WithSourceAsync(new SourceSettings { Mapping = IntakeReadingTests.CsvMapping });
@@ -109,7 +109,7 @@ public sealed class UploadFormatTests : IDisposable
         Assert.Equal("mapped", await ReadingAsync(runtime));
     }
 
-    [SharedDataFact]
+    [Fact]
     public async Task A_file_that_is_not_in_the_sources_format_is_refused_and_nothing_is_stored()
     {
         var (runtime, key) = await WithSourceAsync(new SourceSettings { Format = "intelmq" });
