@@ -67,11 +67,17 @@ public sealed class HeraldDatabase(StorageOptions options)
             return Task.CompletedTask;
         }
 
+        private const string Settings = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA cache_size=-16384; PRAGMA soft_heap_limit=50331648; PRAGMA foreign_keys=ON;";
+
         private static void Apply(DbConnection connection)
         {
-            if (connection is not SqliteConnection) return;
+            if (connection is not SqliteConnection sqlite) return;
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA cache_size=-16384; PRAGMA soft_heap_limit=50331648; PRAGMA foreign_keys=ON;";
+            // EF looks whether the file exists through a read-only connection, which cannot switch a file that is not in
+            // WAL yet (an empty one, a copy put back) and fails if asked to: the next connection that writes does it.
+            command.CommandText = new SqliteConnectionStringBuilder(sqlite.ConnectionString).Mode == SqliteOpenMode.ReadOnly
+                ? Settings
+                : "PRAGMA journal_mode=WAL; " + Settings;
             command.ExecuteNonQuery();
         }
     }
