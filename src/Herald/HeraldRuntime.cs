@@ -91,7 +91,8 @@ public sealed class HeraldRuntime
 
     public ShadowserverSchema Schema => _schema.Value;
 
-    public Task InitialiseAsync(CancellationToken cancellationToken) => Database.InitialiseAsync(cancellationToken);
+    /// <inheritdoc cref="HeraldDatabase.InitialiseAsync"/>
+    public Task<DatabaseUpgrade> InitialiseAsync(CancellationToken cancellationToken) => Database.InitialiseAsync(cancellationToken);
 
     /// <param name="parser">The parser for the report's format; Shadowserver's when null.</param>
     public ReportProcessor CreateProcessor(IReportParser? parser = null) => new(

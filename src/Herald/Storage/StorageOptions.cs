@@ -9,6 +9,12 @@ public sealed record StorageOptions
     /// <summary>For SQLite, a file path or a full connection string.</summary>
     public required string ConnectionString { get; init; }
 
+    /// <summary>
+    /// Whether a copy of a database that holds data is kept beside it (<c>herald.db.before-&lt;migration&gt;.bak</c>)
+    /// before Herald upgrades its schema at start.
+    /// </summary>
+    public bool BackupBeforeUpgrade { get; init; } = true;
+
     /// <summary>The SQLite file's name inside a data directory.</summary>
     public const string DatabaseFileName = "herald.db";
 
