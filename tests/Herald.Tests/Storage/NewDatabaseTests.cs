@@ -39,6 +39,18 @@ public sealed class NewDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task An_empty_file_is_taken_for_a_new_database()
+    {
+        await File.WriteAllBytesAsync(DatabasePath, []);
+
+        Assert.True((await NewDatabase().InitialiseAsync(CancellationToken.None)).Created);
+
+        await using var db = NewDatabase().Open();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Equal("wal", SqliteFile.Strings(DatabasePath, "PRAGMA journal_mode").Single());
+    }
+
+    [Fact]
     public async Task The_model_has_no_change_that_a_migration_does_not_make()
     {
         // Failing? Run scripts/add-migration.sh <Name> for the model change and commit what it writes.
