@@ -84,6 +84,15 @@ internal static class HeraldCommands
         Environment = Root(result).Environment,
     });
 
+    /// <summary>
+    /// Makes or upgrades the database; an upgrade of an existing one is told on standard error (standard output holds
+    /// results, such as <c>parse</c>'s events).
+    /// </summary>
+    public static async Task InitialiseAsync(HeraldRuntime runtime, CancellationToken cancellationToken)
+    {
+        if ((await runtime.InitialiseAsync(cancellationToken)).Summary is { } summary) await Console.Error.WriteLineAsync("herald: " + summary);
+    }
+
     /// <summary>The clock the command line was created with.</summary>
     public static TimeProvider Time(ParseResult result) => Root(result).Time;
 

@@ -5,7 +5,7 @@ using Herald.Web;
 var settings = HeraldSettings.Load(new SettingsRequest());
 var runtime = new HeraldRuntime(settings.Options);
 runtime.RequireSendable();
-await runtime.InitialiseAsync(CancellationToken.None);
+if ((await runtime.InitialiseAsync(CancellationToken.None)).Summary is { } upgraded) Console.Error.WriteLine("herald: " + upgraded);
 var app = HeraldWeb.Build(args, runtime, settings: settings.Configuration);
 await app.RunAsync();
 

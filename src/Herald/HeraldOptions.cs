@@ -21,6 +21,9 @@ public sealed record HeraldOptions
     /// <summary>What the parsers accept of a hostile report (line length, JSON depth, fields).</summary>
     public Parse.ParseLimits ParseLimits { get; init; } = new();
 
+    /// <summary>The database: its provider and whether a copy is kept before an upgrade.</summary>
+    public Herald.Storage.StorageOptions Storage { get; init; } = new();
+
     public ServiceOptions Service { get; init; } = new();
     public DecisionOptions Decision { get; init; } = new();
     public Deliver.DeliveryOptions Delivery { get; init; } = new();
@@ -45,7 +48,7 @@ public sealed record HeraldOptions
     /// <summary>Analysts' warning templates, used instead of the shipped ones with the same name.</summary>
     public string TemplateDirectory => Path.Combine(DataDirectory, "templates");
 
-    public string DatabasePath => Path.Combine(DataDirectory, Storage.StorageOptions.DatabaseFileName);
+    public string DatabasePath => Path.Combine(DataDirectory, Herald.Storage.StorageOptions.DatabaseFileName);
     /// <summary>Analysts' rule files (<c>*.yaml</c>); when there are none, the shipped rule set applies.</summary>
     public string RulesDirectory => Path.Combine(DataDirectory, "rules");
 

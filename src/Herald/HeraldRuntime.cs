@@ -28,7 +28,7 @@ public sealed class HeraldRuntime
         Options = options;
         Time = time ?? TimeProvider.System;
         Directories.Create(options.DataDirectory, "the data directory");
-        Database = new HeraldDatabase(StorageOptions.ForDataDirectory(options.DataDirectory));
+        Database = new HeraldDatabase(options.Storage.In(options.DataDirectory));
         Reports = new ReportStore(options.DataDirectory, Time);
         _routing = routing is not null
             ? new Lazy<RoutingTable?>(routing)
@@ -127,7 +127,8 @@ public sealed class HeraldRuntime
 
     public ShadowserverSchema Schema => _schema.Value;
 
-    public Task InitialiseAsync(CancellationToken cancellationToken) => Database.InitialiseAsync(cancellationToken);
+    /// <inheritdoc cref="HeraldDatabase.InitialiseAsync"/>
+    public Task<DatabaseUpgrade> InitialiseAsync(CancellationToken cancellationToken) => Database.InitialiseAsync(cancellationToken);
 
     /// <param name="parser">The parser for the report's format; Shadowserver's when null.</param>
     /// <exception cref="UserException">Warnings could not be sent as configured (<see cref="RequireSendable"/>).</exception>

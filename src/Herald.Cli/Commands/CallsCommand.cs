@@ -17,7 +17,7 @@ internal static class CallsCommand
         list.SetAction(async (result, cancellationToken) =>
         {
             var runtime = HeraldCommands.Runtime(result);
-            await runtime.InitialiseAsync(cancellationToken);
+            await HeraldCommands.InitialiseAsync(runtime, cancellationToken);
             await using var db = runtime.Database.Open();
             var tasks = (await db.CallTasks.AsNoTracking().OrderBy(t => t.Id).ToListAsync(cancellationToken))
                 .Where(t => result.GetValue(all) || t.IsOpen).ToList();
@@ -39,7 +39,7 @@ internal static class CallsCommand
         record.SetAction(async (result, cancellationToken) =>
         {
             var runtime = HeraldCommands.Runtime(result);
-            await runtime.InitialiseAsync(cancellationToken);
+            await HeraldCommands.InitialiseAsync(runtime, cancellationToken);
             await using var db = runtime.Database.Open();
             var calls = new CallTasks(runtime.Options.Service, runtime.Composer, runtime.Time);
             if (!await calls.RecordAsync(db, result.GetValue(id), result.GetValue(outcome), result.GetValue(note), result.GetValue(by)!, cancellationToken))

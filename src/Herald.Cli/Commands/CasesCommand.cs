@@ -25,7 +25,7 @@ internal static class CasesCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var runtime = HeraldCommands.Runtime(result);
-            await runtime.InitialiseAsync(cancellationToken);
+            await HeraldCommands.InitialiseAsync(runtime, cancellationToken);
             await using var db = runtime.Database.Open();
             var query = db.Cases.AsNoTracking();
             if (result.GetValue(status) is { } wanted) query = query.Where(c => c.Status == wanted);
@@ -47,7 +47,7 @@ internal static class CasesCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var runtime = HeraldCommands.Runtime(result);
-            await runtime.InitialiseAsync(cancellationToken);
+            await HeraldCommands.InitialiseAsync(runtime, cancellationToken);
             await using var db = runtime.Database.Open();
             var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == result.GetValue(id), cancellationToken)
                 ?? throw new UserException($"there is no case {result.GetValue(id)}");
@@ -75,7 +75,7 @@ internal static class CasesCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var runtime = HeraldCommands.Runtime(result);
-            await runtime.InitialiseAsync(cancellationToken);
+            await HeraldCommands.InitialiseAsync(runtime, cancellationToken);
             await using var db = runtime.Database.Open();
             var (reminders, escalations) = await runtime.FollowUps.CreateDueAsync(db, cancellationToken);
             AnsiConsole.MarkupLine($"{reminders:N0} reminder(s), {escalations:N0} escalation(s) written");

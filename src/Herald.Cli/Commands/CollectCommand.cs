@@ -28,7 +28,7 @@ internal static class CollectCommand
             var selected = configuration.Collectors.Where(c => wanted is null || c.Name == wanted).ToList();
             if (selected.Count == 0)
                 throw new UserException($"there is no collector named '{wanted}' (collectors: {string.Join(", ", configuration.Collectors.Select(c => c.Name))})");
-            await runtime.InitialiseAsync(cancellationToken);
+            await HeraldCommands.InitialiseAsync(runtime, cancellationToken);
             using var http = CollectorFactory.CreateHttpClient();
             var schedule = new CollectorSchedule(CollectorFactory.For(runtime, configuration.Limits, http),
                 new CollectorRunner(runtime.Database, runtime.Time), runtime.Time);

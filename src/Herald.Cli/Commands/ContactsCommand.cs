@@ -25,7 +25,7 @@ internal static class ContactsCommand
             var paths = result.GetValue(files)!;
             OperatorFiles.Require(paths);
             var runtime = HeraldCommands.Runtime(result);
-            await runtime.InitialiseAsync(cancellationToken);
+            await HeraldCommands.InitialiseAsync(runtime, cancellationToken);
             await using var db = runtime.Database.Open();
             var outcome = await new RipeImporter(db, runtime.Time).ImportFilesAsync(paths.Select(f => f.FullName), cancellationToken);
             var table = new Table().AddColumn("object").AddColumn("imported");
@@ -42,7 +42,7 @@ internal static class ContactsCommand
         discover.SetAction(async (result, cancellationToken) =>
         {
             var runtime = HeraldCommands.Runtime(result);
-            await runtime.InitialiseAsync(cancellationToken);
+            await HeraldCommands.InitialiseAsync(runtime, cancellationToken);
             var (discovery, resources) = await runtime.CreateContactDiscoveryAsync(new Herald.Net.SafeHttpOptions(),
                 result.GetValue(noRdap) ? null : new RdapOptions(), cancellationToken);
             using (resources)
@@ -63,7 +63,7 @@ internal static class ContactsCommand
         {
             if (string.IsNullOrWhiteSpace(result.GetValue(address))) throw new UserException("name the e-mail address or phone number that bounced");
             var runtime = HeraldCommands.Runtime(result);
-            await runtime.InitialiseAsync(cancellationToken);
+            await HeraldCommands.InitialiseAsync(runtime, cancellationToken);
             await using var db = runtime.Database.Open();
             await new ContactBook(db).MarkHardBounceAsync(result.GetValue(address)!, result.GetValue(reason)!, runtime.Time.GetUtcNow(), Environment.UserName, cancellationToken);
             return 0;

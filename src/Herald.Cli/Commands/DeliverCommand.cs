@@ -17,7 +17,7 @@ internal static class DeliverCommand
         {
             var runtime = HeraldCommands.Runtime(result);
             runtime.RequireSendable();
-            await runtime.InitialiseAsync(cancellationToken);
+            await HeraldCommands.InitialiseAsync(runtime, cancellationToken);
             Console.WriteLine($"Delivering through {Describe(runtime)}, signed with {runtime.SigningSummary}");
             try
             {

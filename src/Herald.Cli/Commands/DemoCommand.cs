@@ -34,7 +34,7 @@ internal static class DemoCommand
         // Before anything is stored: the demo report is a Shadowserver report of the installed schema.
         var reportType = runtime.Schema.Find(DemoReportType)
             ?? throw new UserException($"the Shadowserver schema has no report type {DemoReportType}: 'herald schema update' installs the published one");
-        await runtime.InitialiseAsync(cancellationToken);
+        await HeraldCommands.InitialiseAsync(runtime, cancellationToken);
         var routing = runtime.Routing;
         if (routing is null)
             AnsiConsole.MarkupLine("[yellow]No routing data: the demo uses documentation address ranges (scripts/fetch-routing-data.sh fetches real ones).[/]");

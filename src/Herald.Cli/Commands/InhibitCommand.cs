@@ -35,7 +35,7 @@ internal static class InhibitCommand
             if (Decide.Rules.Durations.TryParse(text, out var duration)) until = now + duration;
             else if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out until))
                 throw new UserException($"--expires '{text}' is neither a date (2026-12-31) nor a duration (30d)");
-            await runtime.InitialiseAsync(cancellationToken);
+            await HeraldCommands.InitialiseAsync(runtime, cancellationToken);
             await using var db = runtime.Database.Open();
             var (inhibition, problems) = await new InhibitionRegistry(runtime.Time)
                 .AddAsync(db, result.GetValue(when)!, result.GetValue(reason)!, owner, until, result.GetValue(hold), cancellationToken);
@@ -53,7 +53,7 @@ internal static class InhibitCommand
         list.SetAction(async (result, cancellationToken) =>
         {
             var runtime = HeraldCommands.Runtime(result);
-            await runtime.InitialiseAsync(cancellationToken);
+            await HeraldCommands.InitialiseAsync(runtime, cancellationToken);
             await using var db = runtime.Database.Open();
             var table = new Table().AddColumn("id").AddColumn("condition").AddColumn("action").AddColumn("reason").AddColumn("owner").AddColumn("expires").AddColumn("state");
             var now = runtime.Time.GetUtcNow();
@@ -76,7 +76,7 @@ internal static class InhibitCommand
         {
             var who = AnalystOption.Resolve(result, analyst);
             var runtime = HeraldCommands.Runtime(result);
-            await runtime.InitialiseAsync(cancellationToken);
+            await HeraldCommands.InitialiseAsync(runtime, cancellationToken);
             await using var db = runtime.Database.Open();
             if (!await new InhibitionRegistry(runtime.Time).RemoveAsync(db, result.GetValue(id), who, cancellationToken))
                 throw new UserException($"there is no active inhibition {result.GetValue(id)}");

@@ -24,7 +24,7 @@ internal static class ProcessCommand
             var runtime = HeraldCommands.Runtime(result);
             // Before the database: a missing schema or a broken mapping leaves nothing behind.
             var parser = ReportArguments.Parser(runtime, path, result.GetValue(format)!, result.GetValue(mapping));
-            await runtime.InitialiseAsync(cancellationToken);
+            await HeraldCommands.InitialiseAsync(runtime, cancellationToken);
             var summary = await RunWithProgressAsync(runtime, path, result.GetValue(type), result.GetValue(source)!, parser, cancellationToken);
             Print(summary, runtime);
             return 0;

@@ -34,7 +34,7 @@ internal static class QuarantineCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var runtime = HeraldCommands.Runtime(result);
-            await runtime.InitialiseAsync(cancellationToken);
+            await HeraldCommands.InitialiseAsync(runtime, cancellationToken);
             await using var db = runtime.Database.Open();
             await RequireReportAsync(db, result.GetValue(report), cancellationToken);
             var rejections = await QuarantineDesk.ListAsync(db, result.GetValue(report), cancellationToken);
@@ -60,7 +60,7 @@ internal static class QuarantineCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var runtime = HeraldCommands.Runtime(result);
-            await runtime.InitialiseAsync(cancellationToken);
+            await HeraldCommands.InitialiseAsync(runtime, cancellationToken);
             await using var db = runtime.Database.Open();
             var r = await db.Rejections.FindAsync([result.GetValue(id)], cancellationToken)
                 ?? throw new UserException($"there is no rejection {result.GetValue(id)}");
@@ -89,7 +89,7 @@ internal static class QuarantineCommand
             }
             if (text is null) throw new UserException("give the corrected line with --line or --from-file");
             var runtime = HeraldCommands.Runtime(result);
-            await runtime.InitialiseAsync(cancellationToken);
+            await HeraldCommands.InitialiseAsync(runtime, cancellationToken);
             await using var db = runtime.Database.Open();
             if (await new QuarantineDesk(runtime).CorrectAsync(db, result.GetValue(id), text, result.GetValue(by)!, cancellationToken) is { } error)
                 throw new UserException(error);
@@ -108,7 +108,7 @@ internal static class QuarantineCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var runtime = HeraldCommands.Runtime(result);
-            await runtime.InitialiseAsync(cancellationToken);
+            await HeraldCommands.InitialiseAsync(runtime, cancellationToken);
             await using var db = runtime.Database.Open();
             await RequireReportAsync(db, result.GetValue(report), cancellationToken);
             if (result.GetValue(id) is { } one && await db.Rejections.FindAsync([one], cancellationToken) is null)

@@ -16,7 +16,7 @@ internal static class RegistryCommand
             var paths = result.GetValue(files)!;
             OperatorFiles.Require(paths);
             var runtime = HeraldCommands.Runtime(result);
-            await runtime.InitialiseAsync(cancellationToken);
+            await HeraldCommands.InitialiseAsync(runtime, cancellationToken);
             await using var db = runtime.Database.Open();
             var outcome = await new RegistryImporter(db).ImportFilesAsync(paths.Select(f => f.FullName), cancellationToken);
             var table = new Table().AddColumn("").AddColumn("added").AddColumn("updated").AddColumn("unchanged");

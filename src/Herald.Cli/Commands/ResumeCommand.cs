@@ -12,7 +12,7 @@ internal static class ResumeCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var runtime = HeraldCommands.Runtime(result);
-            await runtime.InitialiseAsync(cancellationToken);
+            await HeraldCommands.InitialiseAsync(runtime, cancellationToken);
             var summary = await runtime.CreateProcessor().ResumeAsync(cancellationToken);
             if (summary.Reports.Count == 0) AnsiConsole.MarkupLine("No unfinished reports.");
             foreach (var report in summary.Reports)

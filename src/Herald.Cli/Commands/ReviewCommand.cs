@@ -17,7 +17,7 @@ internal static class ReviewCommand
         list.SetAction(async (result, cancellationToken) =>
         {
             var runtime = HeraldCommands.Runtime(result);
-            await runtime.InitialiseAsync(cancellationToken);
+            await HeraldCommands.InitialiseAsync(runtime, cancellationToken);
             await using var db = runtime.Database.Open();
             var table = new Table().AddColumn("id").AddColumn("report").AddColumn("would go").AddColumn("recipient").AddColumn(new TableColumn("directives").RightAligned())
                 .AddColumn("held by").AddColumn("reasons (example)").AddColumn("state");
@@ -47,7 +47,7 @@ internal static class ReviewCommand
         {
             var who = AnalystOption.Resolve(result, analyst);
             var runtime = HeraldCommands.Runtime(result);
-            await runtime.InitialiseAsync(cancellationToken);
+            await HeraldCommands.InitialiseAsync(runtime, cancellationToken);
             await using var db = runtime.Database.Open();
             var outcome = await new ReviewQueue(runtime.Time).DecideAsync(db, result.GetValue(id), approve, who, result.GetValue(reason)!, cancellationToken);
             // Every refusal (no such item, decided already, the rule's own author) is the operator's to put right.

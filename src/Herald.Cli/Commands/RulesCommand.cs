@@ -69,7 +69,7 @@ internal static class RulesCommand
                 time = new FixedTime(t);
             }
             var runtime = HeraldCommands.Runtime(result);
-            await runtime.InitialiseAsync(cancellationToken);
+            await HeraldCommands.InitialiseAsync(runtime, cancellationToken);
             await using var db = runtime.Database.Open();
             var reportType = result.GetValue(type) ?? runtime.Schema.FindByFileName(path.Name)?.Name;
             var letter = result.GetValue(reliability) is [var c and >= 'A' and <= 'F'] ? c
@@ -150,7 +150,7 @@ internal static class RulesCommand
         reload.SetAction(async (result, cancellationToken) =>
         {
             var runtime = HeraldCommands.Runtime(result);
-            await runtime.InitialiseAsync(cancellationToken);
+            await HeraldCommands.InitialiseAsync(runtime, cancellationToken);
             var outcome = await runtime.Rules.ReloadAsync(Environment.GetEnvironmentVariable("HERALD_ANALYST") ?? "herald", cancellationToken);
             if (outcome.Status == RuleReloadStatus.Rejected)
                 throw Invalid($"{runtime.Rules.Directory} has problems, so the rules in force are unchanged", outcome.Problems);

@@ -24,7 +24,7 @@ internal static class ServeCommand
             var settings = HeraldCommands.Settings(result);
             var runtime = new HeraldRuntime(settings.Options, HeraldCommands.Time(result));
             runtime.RequireSendable();
-            await runtime.InitialiseAsync(cancellationToken);
+            await HeraldCommands.InitialiseAsync(runtime, cancellationToken);
             var app = HeraldWeb.Build(["--urls", address], runtime, settings: settings.Configuration);
             try
             {

@@ -56,7 +56,7 @@ internal static class SourceCommand
                 MinConstituencyShare = result.GetValue(share),
             };
             var runtime = HeraldCommands.Runtime(result);
-            await runtime.InitialiseAsync(cancellationToken);
+            await HeraldCommands.InitialiseAsync(runtime, cancellationToken);
             await using var db = runtime.Database.Open();
             try
             {
@@ -78,7 +78,7 @@ internal static class SourceCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var runtime = HeraldCommands.Runtime(result);
-            await runtime.InitialiseAsync(cancellationToken);
+            await HeraldCommands.InitialiseAsync(runtime, cancellationToken);
             await using var db = runtime.Database.Open();
             var sources = await db.Sources.AsNoTracking().OrderBy(s => s.Name).ToListAsync(cancellationToken);
             var keys = await db.SourceKeys.AsNoTracking().OrderBy(k => k.CreatedAt).ToListAsync(cancellationToken);
@@ -103,7 +103,7 @@ internal static class SourceCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var runtime = HeraldCommands.Runtime(result);
-            await runtime.InitialiseAsync(cancellationToken);
+            await HeraldCommands.InitialiseAsync(runtime, cancellationToken);
             await using var db = runtime.Database.Open();
             try
             {
@@ -127,7 +127,7 @@ internal static class SourceCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var runtime = HeraldCommands.Runtime(result);
-            await runtime.InitialiseAsync(cancellationToken);
+            await HeraldCommands.InitialiseAsync(runtime, cancellationToken);
             await using var db = runtime.Database.Open();
             var id = result.GetValue(keyId)!;
             if (!await new SourceKeys(runtime.Time).RevokeAsync(db, id, Actor, cancellationToken))

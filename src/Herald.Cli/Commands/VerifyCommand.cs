@@ -15,7 +15,7 @@ internal static class VerifyCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var runtime = HeraldCommands.Runtime(result);
-            await runtime.InitialiseAsync(cancellationToken);
+            await HeraldCommands.InitialiseAsync(runtime, cancellationToken);
             await using var db = runtime.Database.Open();
             var answer = await WarningVerifier.VerifyAsync(db, result.GetValue(reference), result.GetValue(code), cancellationToken);
             Console.WriteLine(answer.Genuine

@@ -16,12 +16,13 @@ public static class SettingsCatalog
     };
 
     /// <summary>
-    /// Properties that are not for operators: the data directory (it locates the settings file), the SSRF guards of
+    /// Properties that are not for operators: the data directory (it locates the settings file), the connection string
+    /// (with the PostgreSQL provider, a secret of its own kind), the SSRF guards of
     /// partner forwarding (public addresses over https only), and the bearer tokens (read per partner below).
     /// </summary>
     private static readonly HashSet<string> NotSettings = new(StringComparer.OrdinalIgnoreCase)
     {
-        "DataDirectory", "Forward:Http:AllowedNetworks", "Forward:Http:AllowHttp", "Forward:Http:ExtraTrustRoot", "Forward:Tokens",
+        "DataDirectory", "Storage:ConnectionString", "Forward:Http:AllowedNetworks", "Forward:Http:AllowHttp", "Forward:Http:ExtraTrustRoot", "Forward:Tokens",
     };
 
     /// <summary>Bearer tokens per partner code: <c>Forward:Tokens:&lt;code&gt;</c> (secrets).</summary>

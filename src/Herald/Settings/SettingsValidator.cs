@@ -12,6 +12,9 @@ public static partial class SettingsValidator
 {
     public static IEnumerable<(string Key, string Problem)> Problems(HeraldOptions o)
     {
+        if (!string.Equals(o.Storage.Provider, "sqlite", StringComparison.OrdinalIgnoreCase))
+            yield return ("Storage:Provider", $"'{o.Storage.Provider}' is not a storage provider Herald has; use sqlite");
+
         var s = o.Service;
         if (Text(s.Name) is { } name) yield return ("Service:Name", name);
         if (!IsMailAddress(s.SenderAddress)) yield return ("Service:SenderAddress", $"'{s.SenderAddress}' is not an e-mail address such as warnings@cert.example");

@@ -5,12 +5,9 @@ using System.Data.Common;
 
 namespace Herald.Storage;
 
-/// <summary>Opens Herald's database with the configured provider, and creates it at first start.</summary>
+/// <summary>Opens Herald's database with the configured provider, and brings its schema up to date at start.</summary>
 public sealed class HeraldDatabase(StorageOptions options)
 {
-    /// <summary>Bumped whenever the schema changes; an older file is refused with a clear message.</summary>
-    public const int SchemaVersion = 4;
-
     public StorageOptions Options { get; } = options;
 
     public HeraldDb Open()
@@ -27,26 +24,17 @@ public sealed class HeraldDatabase(StorageOptions options)
         return new HeraldDb(builder.Options);
     }
 
-    /// <summary>Creates the schema on first start and checks its version on every start.</summary>
-    public async Task InitialiseAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the database through the migrations, or brings an existing one to this build's schema: a file made before
+    /// Herald used migrations is converted in place, pending migrations are applied after a copy of the file is kept
+    /// (<see cref="StorageOptions.BackupBeforeUpgrade"/>). Safe when several Herald processes start at once.
+    /// </summary>
+    /// <exception cref="UserException">The database is from a newer Herald, too old, or not one Herald knows; it is left as it was.</exception>
+    public Task<DatabaseUpgrade> InitialiseAsync(CancellationToken cancellationToken) => Options.Provider.ToLowerInvariant() switch
     {
-        await using var db = Open();
-        var created = await db.Database.EnsureCreatedAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        if (created)
-        {
-            command.CommandText = $"PRAGMA user_version = {SchemaVersion}";
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            return;
-        }
-        command.CommandText = "PRAGMA user_version";
-        var version = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        if (version != SchemaVersion)
-            throw new InvalidOperationException(
-                $"The database has schema version {version}, this Herald needs {SchemaVersion}. Use a new data directory or upgrade the file.");
-    }
+        "sqlite" => new Migrations.SqliteUpgrade(this).RunAsync(cancellationToken),
+        _ => throw new InvalidOperationException($"Storage provider '{Options.Provider}' is not supported; use 'sqlite'."),
+    };
 
     /// <summary>
     /// Per-connection SQLite settings: write-ahead log, fewer fsyncs, waiting on locks instead of failing, a 16 MiB page
@@ -67,11 +55,17 @@ public sealed class HeraldDatabase(StorageOptions options)
             return Task.CompletedTask;
         }
 
+        private const string Settings = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA cache_size=-16384; PRAGMA soft_heap_limit=50331648; PRAGMA foreign_keys=ON;";
+
         private static void Apply(DbConnection connection)
         {
-            if (connection is not SqliteConnection) return;
+            if (connection is not SqliteConnection sqlite) return;
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA cache_size=-16384; PRAGMA soft_heap_limit=50331648; PRAGMA foreign_keys=ON;";
+            // EF looks whether the file exists through a read-only connection, which cannot switch a file that is not in
+            // WAL yet (an empty one, a copy put back) and fails if asked to: the next connection that writes does it.
+            command.CommandText = new SqliteConnectionStringBuilder(sqlite.ConnectionString).Mode == SqliteOpenMode.ReadOnly
+                ? Settings
+                : "PRAGMA journal_mode=WAL; " + Settings;
             command.ExecuteNonQuery();
         }
     }

@@ -14,7 +14,7 @@ public sealed class DryRunTests
     public void A_dry_run_over_a_sample_report_gives_every_event_a_route_and_reasons(string sample)
     {
         var decider = Decisions.Decider(reportType: Path.GetFileNameWithoutExtension(sample));
-        var enricher = new Enricher(null, new OrganisationMatcher([]), new Dictionary<long, Storage.NetworkOwner>());
+        var enricher = new Enricher(null, new OrganisationMatcher([]), new Dictionary<long, Herald.Storage.NetworkOwner>());
         var summary = new DryRunSummary();
         using var content = File.OpenRead(Path.Combine(TestData.SamplesDir, sample));
         foreach (var row in new ShadowserverParser(TestData.Schema).Parse(content, new ParseContext(sample, null, Decisions.Now), CancellationToken.None))
