@@ -26,24 +26,7 @@ public sealed class CliErrorTests : IDisposable
     private async Task<(int Code, string Out, string Error)> HeraldAsync(string commandLine, CancellationToken cancellationToken = default) =>
         await CaptureAsync(() => HeraldCli.RunAsync(Arguments(commandLine), cancellationToken: cancellationToken));
 
-    private static async Task<(int Code, string Out, string Error)> CaptureAsync(Func<Task<int>> run)
-    {
-        var (originalOut, originalError, originalAnsi) = (Console.Out, Console.Error, AnsiConsole.Console);
-        var (output, error) = (new StringWriter(), new StringWriter());
-        Console.SetOut(output);
-        Console.SetError(error);
-        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
-        try
-        {
-            return (await run(), output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(originalOut);
-            Console.SetError(originalError);
-            AnsiConsole.Console = originalAnsi;
-        }
-    }
+    private static Task<(int Code, string Out, string Error)> CaptureAsync(Func<Task<int>> run) => CliRun.CaptureAsync(run);
 
     private string[] Arguments(string commandLine)
     {

@@ -41,18 +41,8 @@ public sealed partial class ServiceIdentityTests : IDisposable
 
     private async Task<(int Code, string Error)> HeraldAsync(params string[] args)
     {
-        var error = new StringWriter();
-        var original = Console.Error;
-        Console.SetError(error);
-        try
-        {
-            var code = await HeraldCli.RunAsync(HeraldCommands.Create(_time, new System.Collections.Hashtable()), [.. args, "--data", Data]);
-            return (code, error.ToString());
-        }
-        finally
-        {
-            Console.SetError(original);
-        }
+        var (code, _, error) = await CliRun.RunAsync([.. args, "--data", Data], _time);
+        return (code, error);
     }
 
     [Fact]

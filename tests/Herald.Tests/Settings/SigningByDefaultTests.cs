@@ -16,23 +16,7 @@ public sealed class SigningByDefaultTests : IDisposable
 
     private string Data => Path.Combine(_dir.Path, "data");
 
-    private static async Task<(int Code, string Output, string Error)> HeraldAsync(params string[] args)
-    {
-        var (output, error) = (new StringWriter(), new StringWriter());
-        var (originalOut, originalError) = (Console.Out, Console.Error);
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var code = await HeraldCli.RunAsync(HeraldCommands.Create(TimeProvider.System, new System.Collections.Hashtable()), args);
-            return (code, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(originalOut);
-            Console.SetError(originalError);
-        }
-    }
+    private static Task<(int Code, string Output, string Error)> HeraldAsync(params string[] args) => CliRun.RunAsync(args);
 
     private async Task<Notification> PendingWarningAsync()
     {

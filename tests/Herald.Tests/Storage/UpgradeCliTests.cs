@@ -1,4 +1,3 @@
-using Herald.Cli;
 using Herald.Tests.Support;
 
 namespace Herald.Tests.Storage;
@@ -29,25 +28,5 @@ public sealed class UpgradeCliTests
         Assert.Equal("", quiet);
     }
 
-    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var (output, error) = (new StringWriter(), new StringWriter());
-        var (originalOut, originalError, originalAnsi) = (Console.Out, Console.Error, Spectre.Console.AnsiConsole.Console);
-        Console.SetOut(output);
-        Console.SetError(error);
-        Spectre.Console.AnsiConsole.Console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
-        {
-            Out = new Spectre.Console.AnsiConsoleOutput(output),
-        });
-        try
-        {
-            return (await HeraldCli.RunAsync(HeraldCommands.Create(TimeProvider.System, new System.Collections.Hashtable()), args), output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(originalOut);
-            Console.SetError(originalError);
-            Spectre.Console.AnsiConsole.Console = originalAnsi;
-        }
-    }
+    private static Task<(int Code, string Output, string Error)> RunAsync(params string[] args) => CliRun.RunAsync(args);
 }
