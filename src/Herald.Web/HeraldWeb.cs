@@ -65,7 +65,7 @@ public static class HeraldWeb
     private static IServiceCollection AddHeraldUploads(this IServiceCollection services)
     {
         services.AddOptions<UploadOptions>().BindConfiguration("Upload")
-            .Validate(o => o.MaxBytes > 0 && o.PermitsPerMinute > 0 && o.RejectionsInReceipt >= 0, "Upload limits must be positive")
+            .Validate(o => !o.Problems().Any(), "Upload limits must be positive (Upload:MaxBytes, Upload:PermitsPerMinute, Upload:RejectionsInReceipt)")
             .ValidateOnStart();
         services.AddSingleton<PendingWarnings>();
         services.AddSingleton<UploadService>();

@@ -57,4 +57,10 @@ public sealed record HeraldOptions
     public string EffectiveRoutingDirectory => RoutingDirectory ?? Path.Combine(DataDirectory, "routing");
     public string EffectiveXarfSchemaDirectory => XarfSchemaDirectory ?? Path.Combine(DataDirectory, "xarf-schemas");
     public string EffectiveSchemaPath => SchemaPath ?? Path.Combine(DataDirectory, "shadowserver-schema.json");
+
+    /// <summary>Everything that keeps these options from running, each with the setting at fault; checked at start.</summary>
+    public IEnumerable<(string Key, string Problem)> Problems() =>
+        Storage.Problems().Concat(Service.Problems()).Concat(Decision.Problems()).Concat(Delivery.Problems())
+            .Concat(Mailbox?.Problems() ?? []).Concat(FollowUp.Problems()).Concat(Forward.Problems())
+            .Concat(Signing.Dkim.Problems()).Concat(Upload.Problems()).Concat(ParseLimits.Problems());
 }

@@ -135,12 +135,9 @@ public sealed class HeraldRuntime
     public ReportProcessor CreateProcessor(IReportParser? parser = null)
     {
         RequireSendable();
-        return CreateProcessorUnchecked(parser);
+        return new(Database, Reports, parser ?? CreateParser(ReportFormat.Shadowserver), CreateParser, PrepareAsync,
+            new NotificationBuilder(Options.Service, Composer, Time), Outbox, Cases, Time, new CallTasks(Options.Service, Composer, Time), Forwards);
     }
-
-    private ReportProcessor CreateProcessorUnchecked(IReportParser? parser) => new(
-        Database, Reports, parser ?? CreateParser(ReportFormat.Shadowserver), CreateParser, PrepareAsync,
-        new NotificationBuilder(Options.Service, Composer, Time), Outbox, Cases, Time, new CallTasks(Options.Service, Composer, Time), Forwards);
 
     /// <summary>
     /// Contact discovery over the network: security.txt through the safe fetcher (public addresses only, every

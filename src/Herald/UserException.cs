@@ -11,4 +11,10 @@ public sealed class UserException : Exception
     public UserException(string message, Exception innerException) : base(message, innerException) { }
 
     public UserException() { }
+
+    /// <summary>Throws the first of an options record's problems as "Key: problem", the way settings errors read.</summary>
+    public static void ThrowFirst(IEnumerable<(string Key, string Problem)> problems)
+    {
+        foreach (var (key, problem) in problems) throw new UserException($"{key}: {problem}");
+    }
 }

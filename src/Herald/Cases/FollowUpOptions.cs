@@ -11,4 +11,11 @@ public sealed record FollowUpOptions
 
     /// <summary>Later reports of the same type in a row without the asset that resolve the case.</summary>
     public int ResolveAfterCleanReports { get; init; } = 3;
+
+    public IEnumerable<(string Key, string Problem)> Problems()
+    {
+        if (ReminderAfter <= TimeSpan.Zero) yield return ("FollowUp:ReminderAfter", "must be positive");
+        if (EscalateAfter <= TimeSpan.Zero) yield return ("FollowUp:EscalateAfter", "must be positive");
+        if (ResolveAfterCleanReports < 1) yield return ("FollowUp:ResolveAfterCleanReports", "must be at least 1");
+    }
 }

@@ -27,9 +27,15 @@ public sealed record MailboxOptions
     public override string ToString() =>
         $"{nameof(MailboxOptions)} {{ Host = {Host}, Port = {Port}, Security = {Security}, User = {User}, Folder = {Folder}, Password = {(Password.Length == 0 ? "not set" : "set")} }}";
 
-    public void Validate()
+    public IEnumerable<(string Key, string Problem)> Problems()
     {
-        if (string.IsNullOrWhiteSpace(Host) || string.IsNullOrEmpty(User)) throw new InvalidOperationException("The bounce mailbox needs a host and a user.");
-        MailConnection.RequireTlsOffLoopback("IMAP", Host, Security);
+        foreach (var problem in MailConnection.Problems("Mailbox", Host, Port, Security, User, Password, Timeout)) yield return problem;
+        if (string.IsNullOrEmpty(User)) yield return ("Mailbox:User", "is needed to read the mailbox");
+        if (string.IsNullOrWhiteSpace(Folder)) yield return ("Mailbox:Folder", "must not be empty");
+        if (MaxMessages < 1) yield return ("Mailbox:MaxMessages", "must be at least 1");
+        if (MaxBytes < 1024) yield return ("Mailbox:MaxBytes", "must be at least 1024");
     }
+
+    /// <exception cref="UserException">The first of <see cref="Problems"/>.</exception>
+    public void Validate() => UserException.ThrowFirst(Problems());
 }

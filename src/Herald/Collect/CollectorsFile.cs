@@ -125,7 +125,7 @@ public static class CollectorsFile
         var tlsText = f.String("tls") ?? "ssl";
         ImapTls? tls = tlsText switch { "ssl" => ImapTls.Ssl, "starttls" => ImapTls.StartTls, "none" => ImapTls.None, _ => null };
         if (tls is null) f.Problem(f.Get("tls")!, $"'tls' must be ssl, starttls or none, not '{tlsText}'");
-        if (tls == ImapTls.None && host is not null && !IsLoopback(host))
+        if (tls == ImapTls.None && host is not null && !Net.HostNames.IsLoopback(host))
             f.Problem(f.Get("tls")!, $"'tls: none' sends the password in the clear and is allowed only for a loopback host, not '{host}'");
         var port = f.Int("port", 1, 65535) ?? (tls == ImapTls.Ssl ? 993 : 143);
         var username = f.String("username", required: true);
@@ -149,7 +149,4 @@ public static class CollectorsFile
         if (url is null || apiKey is null || secret is null) return null;
         return new ShadowserverApiSettings(url, apiKey, secret, reports, types, days);
     }
-
-    private static bool IsLoopback(string host) =>
-        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
 }

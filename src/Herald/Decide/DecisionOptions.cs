@@ -24,4 +24,13 @@ public sealed record DecisionOptions
 
     /// <summary>How often the rule files are checked for changes when watched.</summary>
     public TimeSpan ReloadInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    public IEnumerable<(string Key, string Problem)> Problems()
+    {
+        foreach (var code in Constituency)
+            if (code.Length != 2 || !code.All(char.IsAsciiLetter)) yield return ("Decision:Constituency", $"'{code}' is not a two-letter country code");
+        if (string.IsNullOrWhiteSpace(NationalCsirtCode)) yield return ("Decision:NationalCsirtCode", "must not be empty");
+        if (KevPath is { } kev && !File.Exists(kev)) yield return ("Decision:KevPath", $"{kev} does not exist");
+        if (ReloadInterval <= TimeSpan.Zero) yield return ("Decision:ReloadInterval", "must be positive");
+    }
 }

@@ -48,11 +48,21 @@ public sealed record DeliveryOptions
         return TimeSpan.FromSeconds(Math.Min(delay, MaxRetryDelay.TotalSeconds));
     }
 
-    public void Validate()
+    public IEnumerable<(string Key, string Problem)> Problems()
     {
-        Smtp?.Validate();
-        if (MaxAttempts < 1 || MaxConcurrency < 1 || MaxConcurrencyPerDomain < 1 || BatchSize < 1 || MaxPerMinutePerDomain < 0)
-            throw new InvalidOperationException("Delivery limits must be positive (the rate per domain may be 0 for none).");
-        if (Jitter is < 0 or > 1) throw new InvalidOperationException("Delivery jitter is a fraction between 0 and 1.");
+        if (MaxAttempts < 1) yield return ("Delivery:MaxAttempts", "must be at least 1");
+        if (MaxConcurrency < 1) yield return ("Delivery:MaxConcurrency", "must be at least 1");
+        if (MaxConcurrencyPerDomain < 1) yield return ("Delivery:MaxConcurrencyPerDomain", "must be at least 1");
+        if (BatchSize < 1) yield return ("Delivery:BatchSize", "must be at least 1");
+        if (MaxPerMinutePerDomain < 0) yield return ("Delivery:MaxPerMinutePerDomain", "must be 0 (no limit) or more");
+        if (Jitter is < 0 or > 1) yield return ("Delivery:Jitter", "is a fraction between 0 and 1");
+        if (FirstRetryDelay <= TimeSpan.Zero) yield return ("Delivery:FirstRetryDelay", "must be positive");
+        if (MaxRetryDelay < FirstRetryDelay) yield return ("Delivery:MaxRetryDelay", "must be at least Delivery:FirstRetryDelay");
+        if (Lease <= TimeSpan.Zero) yield return ("Delivery:Lease", "must be positive");
+        if (Smtp is not null)
+            foreach (var problem in Smtp.Problems()) yield return problem;
     }
+
+    /// <exception cref="UserException">The first of <see cref="Problems"/>.</exception>
+    public void Validate() => UserException.ThrowFirst(Problems());
 }

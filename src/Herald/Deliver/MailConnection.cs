@@ -1,4 +1,3 @@
-using System.Net;
 using MailKit.Security;
 
 namespace Herald.Deliver;
@@ -14,13 +13,19 @@ internal static class MailConnection
         _ => throw new ArgumentOutOfRangeException(nameof(security)),
     };
 
-    /// <summary>Throws when a connection without TLS would leave the machine.</summary>
-    public static void RequireTlsOffLoopback(string what, string host, TransportSecurity security)
+    /// <summary>
+    /// What is wrong with a mail server's settings under <paramref name="section"/>: no host, no port, plain text to a
+    /// server off loopback (the password would cross the network readable), a password without a user.
+    /// </summary>
+    public static IEnumerable<(string Key, string Problem)> Problems(string section, string? host, int port, TransportSecurity security,
+        string? user, string? password, TimeSpan timeout)
     {
-        if (security == TransportSecurity.None && !IsLoopback(host))
-            throw new InvalidOperationException($"{what} without TLS is allowed only to a server on loopback, not to {host}: use StartTls or Ssl.");
+        if (string.IsNullOrWhiteSpace(host)) yield return ($"{section}:Host", $"is needed when any {section} setting is given");
+        else if (Uri.CheckHostName(host) == UriHostNameType.Unknown) yield return ($"{section}:Host", $"'{host}' is not a host name or address");
+        else if (security == TransportSecurity.None && !Net.HostNames.IsLoopback(host))
+            yield return ($"{section}:Security", $"None (no TLS) is allowed only to a server on loopback, not to {host}: use StartTls or Ssl");
+        if (port is <= 0 or > 65535) yield return ($"{section}:Port", $"{port} is not a port (1 to 65535)");
+        if (!string.IsNullOrEmpty(password) && string.IsNullOrEmpty(user)) yield return ($"{section}:User", "is needed with a password");
+        if (timeout <= TimeSpan.Zero) yield return ($"{section}:Timeout", "must be positive");
     }
-
-    private static bool IsLoopback(string host) =>
-        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
 }

@@ -17,13 +17,10 @@ public sealed record SmtpOptions
     public override string ToString() =>
         $"{nameof(SmtpOptions)} {{ Host = {Host}, Port = {Port}, Security = {Security}, User = {User}, Password = {(Password is null ? "not set" : "set")} }}";
 
-    /// <summary>Throws for a configuration that must not run: no TLS to a relay that is not on loopback, a password without a user.</summary>
-    public void Validate()
-    {
-        if (string.IsNullOrWhiteSpace(Host)) throw new InvalidOperationException("The SMTP relay needs a host.");
-        if (Port is <= 0 or > 65535) throw new InvalidOperationException($"SMTP port {Port} is not a port.");
-        MailConnection.RequireTlsOffLoopback("SMTP", Host, Security);
-        if (!string.IsNullOrEmpty(Password) && string.IsNullOrEmpty(User))
-            throw new InvalidOperationException("An SMTP password was given without a user.");
-    }
+    /// <summary>What keeps these settings from running: no TLS to a relay off loopback, a password without a user, ...</summary>
+    public IEnumerable<(string Key, string Problem)> Problems() =>
+        MailConnection.Problems("Delivery:Smtp", Host, Port, Security, User, Password, Timeout);
+
+    /// <exception cref="UserException">The first of <see cref="Problems"/>.</exception>
+    public void Validate() => UserException.ThrowFirst(Problems());
 }

@@ -22,9 +22,15 @@ public sealed record ForwardOptions
     /// <summary>Bearer tokens per partner code, for partners whose endpoint wants one; never logged.</summary>
     public BearerTokens Tokens { get; init; } = BearerTokens.None;
 
-    public void Validate()
+    public IEnumerable<(string Key, string Problem)> Problems()
     {
-        if (MaxDocumentBytes < 1) throw new InvalidOperationException("The forward document limit must be positive.");
-        if (Http.Timeout <= TimeSpan.Zero) throw new InvalidOperationException("The forward time limit must be positive.");
+        if (MaxDocumentBytes < 1) yield return ("Forward:MaxDocumentBytes", "must be positive");
+        if (Http.Timeout <= TimeSpan.Zero) yield return ("Forward:Http:Timeout", "must be positive");
+        if (Http.ConnectTimeout <= TimeSpan.Zero) yield return ("Forward:Http:ConnectTimeout", "must be positive");
+        if (Http.MaxResponseBytes < 1) yield return ("Forward:Http:MaxResponseBytes", "must be positive");
+        if (Http.MaxRedirects < 0) yield return ("Forward:Http:MaxRedirects", "must be 0 or more");
     }
+
+    /// <exception cref="UserException">The first of <see cref="Problems"/>.</exception>
+    public void Validate() => UserException.ThrowFirst(Problems());
 }

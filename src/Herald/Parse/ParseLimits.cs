@@ -22,13 +22,11 @@ public sealed record ParseLimits
     /// <summary>The largest JSON document read whole (an X-ARF report, a JSON array of records); JSON lines have no such limit.</summary>
     public long MaxDocumentBytes { get; init; } = 32L << 20;
 
-    /// <summary>Throws when a limit is not positive: a configuration error found at start.</summary>
-    public ParseLimits Validated()
+    public IEnumerable<(string Key, string Problem)> Problems()
     {
-        if (MaxLineBytes < 256) throw new InvalidOperationException($"{nameof(MaxLineBytes)} must be at least 256 (is {MaxLineBytes}).");
-        if (MaxJsonDepth < 2) throw new InvalidOperationException($"{nameof(MaxJsonDepth)} must be at least 2 (is {MaxJsonDepth}).");
-        if (MaxFields < 1) throw new InvalidOperationException($"{nameof(MaxFields)} must be positive (is {MaxFields}).");
-        if (MaxDocumentBytes < MaxLineBytes) throw new InvalidOperationException($"{nameof(MaxDocumentBytes)} must be at least {nameof(MaxLineBytes)}.");
-        return this;
+        if (MaxLineBytes < 256) yield return ("ParseLimits:MaxLineBytes", $"must be at least 256 (is {MaxLineBytes})");
+        if (MaxJsonDepth < 2) yield return ("ParseLimits:MaxJsonDepth", $"must be at least 2 (is {MaxJsonDepth})");
+        if (MaxFields < 1) yield return ("ParseLimits:MaxFields", $"must be at least 1 (is {MaxFields})");
+        if (MaxDocumentBytes < MaxLineBytes) yield return ("ParseLimits:MaxDocumentBytes", "must be at least ParseLimits:MaxLineBytes");
     }
 }

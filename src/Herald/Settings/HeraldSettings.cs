@@ -45,22 +45,15 @@ public sealed class HeraldSettings
             : Variable(environment, "HERALD_DATA") is { } fromEnvironment ? (fromEnvironment, "environment HERALD_DATA")
             : ("data", "default");
         dataDirectory = Path.GetFullPath(dataDirectory);
-        var file = request.File is { Length: > 0 } f ? Path.GetFullPath(f)
-            : Variable(environment, "HERALD_CONFIG") is { } named ? Path.GetFullPath(named)
-            : Path.Combine(dataDirectory, FileName);
-        var fileGiven = request.File is { Length: > 0 } || Variable(environment, "HERALD_CONFIG") is not null;
-        if (fileGiven && !System.IO.File.Exists(file)) throw new UserException($"the settings file {file} does not exist");
+        // A file named on purpose must be there; the data directory's own is optional.
+        var named = request.File is { Length: > 0 } f ? f : Variable(environment, "HERALD_CONFIG");
+        var file = named is null ? Path.Combine(dataDirectory, FileName) : Path.GetFullPath(named);
+        if (named is not null && !System.IO.File.Exists(file)) throw new UserException($"the settings file {file} does not exist");
 
         var builder = new ConfigurationBuilder();
         if (System.IO.File.Exists(file)) builder.AddJsonFile(file, optional: true, reloadOnChange: false);
         builder.Add(EnvironmentLayer(environment));
         builder.Add(CommandLineLayer(request.Overrides));
-        if (request.Program is { } program)
-        {
-            var layer = new SettingsLayer("program");
-            foreach (var (key, value) in program) layer.Add(key, value, "program");
-            builder.Add(layer);
-        }
         IConfigurationRoot root;
         try
         {
@@ -91,7 +84,7 @@ public sealed class HeraldSettings
         }
         var options = SettingsBinder.Bind(dataDirectory, values);
         options = ResolvePaths(options);
-        foreach (var (key, problem) in SettingsValidator.Problems(options))
+        foreach (var (key, problem) in options.Problems())
             throw new UserException($"{key}: {problem}{(values.TryGetValue(key, out var v) ? $" ({v.Origin})" : "")}");
         return new HeraldSettings(options, root, file, dataOrigin);
     }

@@ -16,7 +16,4 @@ public sealed record SettingsRequest
 
     /// <summary>The environment variables to read; the process's when null (tests pass their own).</summary>
     public IDictionary? Environment { get; init; }
-
-    /// <summary>Settings given by the program that hosts Herald (a test), applied after the environment.</summary>
-    public IReadOnlyDictionary<string, string?>? Program { get; init; }
 }

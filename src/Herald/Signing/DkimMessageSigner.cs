@@ -41,8 +41,8 @@ public sealed class DkimMessageSigner
     /// <summary>A signer for the PEM key at <paramref name="keyPath"/>; the algorithm follows the key.</summary>
     public static DkimMessageSigner Load(string keyPath, string domain, string selector, TimeProvider? time = null)
     {
-        if (!IsDnsName(domain)) throw new InvalidOperationException($"The DKIM domain '{domain}' is not a domain name.");
-        if (!IsDnsName(selector)) throw new InvalidOperationException($"The DKIM selector '{selector}' is not a DNS label.");
+        if (!Net.HostNames.IsDnsName(domain)) throw new UserException($"Signing:Dkim:Domain: '{domain}' is not a domain name");
+        if (!Net.HostNames.IsDnsName(selector)) throw new UserException($"Signing:Dkim:Selector: '{selector}' is not a DNS label");
         return new DkimMessageSigner(DkimKey.FromPem(File.ReadAllText(keyPath), keyPath), domain, selector, time ?? TimeProvider.System);
     }
 
@@ -78,9 +78,4 @@ public sealed class DkimMessageSigner
         format.International = false;
         return format;
     }
-
-    /// <summary>Letters, digits, hyphens and dots only: a d= or s= value can carry nothing else into the header.</summary>
-    private static bool IsDnsName(string value) =>
-        value.Length is > 0 and <= 253 && !value.StartsWith('.') && !value.EndsWith('.') && !value.Contains("..", StringComparison.Ordinal)
-        && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_');
 }

@@ -11,4 +11,10 @@ public sealed record DkimOptions
 
     /// <summary>The signing domain (d=); default the sender address's domain.</summary>
     public string? Domain { get; init; }
+
+    public IEnumerable<(string Key, string Problem)> Problems()
+    {
+        if (!Net.HostNames.IsDnsName(Selector)) yield return ("Signing:Dkim:Selector", $"'{Selector}' is not a DNS label");
+        if (Domain is not null && !Net.HostNames.IsDomain(Domain)) yield return ("Signing:Dkim:Domain", $"'{Domain}' is not a domain name");
+    }
 }

@@ -15,6 +15,12 @@ public sealed record StorageOptions
     /// </summary>
     public bool BackupBeforeUpgrade { get; init; } = true;
 
+    public IEnumerable<(string Key, string Problem)> Problems()
+    {
+        if (!string.Equals(Provider, "sqlite", StringComparison.OrdinalIgnoreCase))
+            yield return ("Storage:Provider", $"'{Provider}' is not a storage provider Herald has; use sqlite");
+    }
+
     /// <summary>The SQLite file's name inside a data directory.</summary>
     public const string DatabaseFileName = "herald.db";
 

@@ -25,7 +25,7 @@ public sealed partial class CollectorsFileTests
         var folder = Assert.IsType<FolderSettings>(configuration.Collectors[0].Settings);
         Assert.Equal("/srv/herald/data/inbox", folder.Path);
         var imap = Assert.IsType<ImapSettings>(configuration.Collectors[1].Settings);
-        Assert.Equal((993, ImapTls.Ssl, "HERALD_IMAP_PASSWORD"), (imap.Port, imap.Tls, imap.Password.Environment));
+        Assert.Equal((993, ImapTls.Ssl, "REPORTS_MAILBOX_PASSWORD"), (imap.Port, imap.Tls, imap.Password.Environment));
         Assert.Equal(TimeSpan.FromMinutes(5), configuration.Collectors[1].Interval);
         var api = Assert.IsType<ShadowserverApiSettings>(configuration.Collectors[2].Settings);
         Assert.Equal("/run/secrets/shadowserver-secret", api.Secret.File);

@@ -186,8 +186,8 @@ public sealed class SmtpDeliveryTests
     [Fact]
     public void Plain_SMTP_to_a_relay_that_is_not_on_loopback_is_refused_at_start()
     {
-        var error = Assert.Throws<InvalidOperationException>(() =>
+        var error = Assert.Throws<UserException>(() =>
             new SmtpChannel(new SmtpOptions { Host = "relay.example", Port = 25, Security = TransportSecurity.None }));
-        Assert.Contains("loopback", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Delivery:Smtp:Security: None (no TLS) is allowed only to a server on loopback, not to relay.example", error.Message, StringComparison.Ordinal);
     }
 }

@@ -91,7 +91,8 @@ public sealed class DkimSignerTests : IDisposable
     {
         var path = Path.Combine(_dir.Path, "dkim.pem");
         File.WriteAllText(path, DkimKeys.Generate("ed25519").PrivateKeyPem);
-        Assert.Throws<InvalidOperationException>(() => DkimMessageSigner.Load(path, domain, selector));
+        var error = Assert.Throws<UserException>(() => DkimMessageSigner.Load(path, domain, selector));
+        Assert.Matches("^Signing:Dkim:(Domain|Selector): ", error.Message);
     }
 
     [Fact]

@@ -15,6 +15,13 @@ public sealed record UploadOptions
     /// <summary>How many rejected rows a receipt lists (all are stored and counted).</summary>
     public int RejectionsInReceipt { get; init; } = 1000;
 
+    public IEnumerable<(string Key, string Problem)> Problems()
+    {
+        if (MaxBytes < 1) yield return ("Upload:MaxBytes", "must be positive");
+        if (PermitsPerMinute < 1) yield return ("Upload:PermitsPerMinute", "must be at least 1");
+        if (RejectionsInReceipt < 0) yield return ("Upload:RejectionsInReceipt", "must be 0 or more");
+    }
+
     /// <summary>File name endings accepted for a source's format (for a mapping, the shape it reads).</summary>
     public static IReadOnlyList<string> ExtensionsOf(Source source) => source.Format switch
     {
